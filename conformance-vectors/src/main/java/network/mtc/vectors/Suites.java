@@ -1,0 +1,24 @@
+package network.mtc.vectors;
+
+import java.util.List;
+
+/** Every vector suite, in file order. Later layers add theirs here. */
+public final class Suites {
+  private Suites() {}
+
+  /** All suites. */
+  public static List<Suite> all() {
+    return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
+        new SerialSuite(), new TrinarySuite());
+  }
+
+  /** The suite for a {@code codec} name, or null. */
+  public static Suite forCodec(String codec) {
+    for (Suite s : all()) {
+      if (s.codec().equals(codec)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

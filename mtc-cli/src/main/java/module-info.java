@@ -1,0 +1,5 @@
+/** The {@code mtc} command line. */
+module network.mtc.cli {
+  requires network.mtc.wire;
+  requires network.mtc.vectors;
+}

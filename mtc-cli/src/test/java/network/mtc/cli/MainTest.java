@@ -1,0 +1,71 @@
+package network.mtc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8).trim(), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void frameDecodeAndEncodeRoundTrip() {
+    String hex = "41071234567801020304050607080a68656c6c6f";
+    Run d = run("frame", "decode", hex);
+    assertEquals(0, d.code());
+    assertTrue(d.out().contains("\"message_id\": 305419896"));
+    Run e = run("frame", "encode", d.out());
+    assertEquals(0, e.code());
+    assertEquals(hex, e.out());
+  }
+
+  @Test
+  void rejectionIsExitOneWithOneLine() {
+    Run r = run("frame", "decode", "4107");
+    assertEquals(1, r.code());
+    assertEquals(1, r.err().lines().count());
+    assertTrue(r.err().contains("TRUNCATED at offset 2 (message_id)"));
+    assertFalse(r.err().contains("at network."), "no stack trace");
+  }
+
+  @Test
+  void usageErrorsAreExitTwo() {
+    assertEquals(2, run().code());
+    assertEquals(2, run("frame", "decode", "zz").code());
+    assertEquals(2, run("frame", "encode", "{").code());
+    assertEquals(2, run("trinary", "from-int", "9223372036854775808").code());
+    assertEquals(2, run("nope").code());
+    assertEquals(0, run("--help").code());
+  }
+
+  @Test
+  void trinaryCommands() {
+    assertEquals("99A9B9RESEGVHVX9Y9Z9", run("trinary", "encode", "b1t6", "0001027e7f8081fdfeff").out());
+    assertEquals("0001027e7f8081fdfeff", run("trinary", "decode", "b1t6", "99A9B9RESEGVHVX9Y9Z9").out());
+    assertEquals("7901", run("trinary", "encode", "t5b1", "MM").out());
+    assertEquals("[1,1,1,1,1,1,0,0,0,0]", run("trinary", "decode", "t5b1", "7901").out());
+    assertEquals("NSA", run("trinary", "from-int", "500").out());
+    assertEquals("500", run("trinary", "to-int", "NSA").out());
+    assertEquals(1, run("trinary", "to-int", "NSA99").code());
+    assertEquals(1, run("trinary", "decode", "b1t6", "LI").code());
+  }
+
+  @Test
+  void vectorsVerifyReportsTheClosingLine() {
+    Run r = run("vectors", "verify", System.getProperty("mtc.home") + "/conformance-vectors");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().matches("(?s).*\\d+ passed, 0 failed$"), r.out());
+  }
+}

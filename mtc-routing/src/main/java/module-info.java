@@ -1,0 +1,9 @@
+/**
+ * Neighbour discovery, managed flooding, routed unicast, store-and-forward, mesh-station sync and the
+ * deterministic simulator. Built on {@code network.mtc.crypto}; filled in by the routing issue.
+ */
+module network.mtc.routing {
+  requires transitive network.mtc.crypto;
+
+  exports network.mtc.routing;
+}

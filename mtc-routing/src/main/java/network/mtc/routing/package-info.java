@@ -1,0 +1,5 @@
+/**
+ * Mesh routing (not yet implemented: this package holds the module's place in the layer stack
+ * wire &lt;- crypto &lt;- routing &lt;- channels).
+ */
+package network.mtc.routing;
