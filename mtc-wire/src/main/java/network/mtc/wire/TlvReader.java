@@ -22,6 +22,9 @@ public final class TlvReader {
   private int limit;
   private int base;
   private String field;
+  private String typeField;
+  private String lengthField;
+  private String valueField;
   private boolean first;
   private long type;
   private int valueOffset;
@@ -38,7 +41,13 @@ public final class TlvReader {
     this.pos = off;
     this.limit = off + len;
     this.base = base;
-    this.field = field;
+    if (!field.equals(this.field)) {
+      // Built once per field name, not per record: the decode path allocates nothing.
+      this.field = field;
+      this.typeField = field + ".type";
+      this.lengthField = field + ".length";
+      this.valueField = field + ".value";
+    }
     this.first = true;
     return this;
   }
@@ -60,16 +69,16 @@ public final class TlvReader {
       return false;
     }
     int start = pos;
-    long t = Varint.read(buf, pos, limit, base, field + ".type");
+    long t = Varint.read(buf, pos, limit, base, typeField);
     pos += Varint.encodedLength(t);
     if (!first && Long.compareUnsigned(t, type) <= 0) {
-      throw new MtcDecodeException(DecodeError.TLV_ORDER, field + ".type", start - base,
+      throw new MtcDecodeException(DecodeError.TLV_ORDER, typeField, start - base,
           "type " + Long.toUnsignedString(t) + " after " + Long.toUnsignedString(type));
     }
-    long l = Varint.read(buf, pos, limit, base, field + ".length");
+    long l = Varint.read(buf, pos, limit, base, lengthField);
     pos += Varint.encodedLength(l);
     if (Long.compareUnsigned(l, limit - pos) > 0) {
-      throw new MtcDecodeException(DecodeError.TRUNCATED, field + ".value", pos - base,
+      throw new MtcDecodeException(DecodeError.TRUNCATED, valueField, pos - base,
           "length " + Long.toUnsignedString(l) + " exceeds the " + (limit - pos) + " bytes left");
     }
     first = false;
