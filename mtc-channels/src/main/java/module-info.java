@@ -5,5 +5,5 @@
 module network.mtc.channels {
   requires transitive network.mtc.routing;
 
-  exports network.mtc.channels;
+  // Exports come with the first public type (a package holding only package-info cannot be exported).
 }

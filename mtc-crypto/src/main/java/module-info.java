@@ -5,5 +5,5 @@
 module network.mtc.crypto {
   requires transitive network.mtc.wire;
 
-  exports network.mtc.crypto;
+  // Exports come with the first public type (a package holding only package-info cannot be exported).
 }
