@@ -5,5 +5,5 @@
 module network.mtc.crypto {
   requires transitive network.mtc.wire;
 
-  // Exports come with the first public type (a package holding only package-info cannot be exported).
+  exports network.mtc.crypto;
 }

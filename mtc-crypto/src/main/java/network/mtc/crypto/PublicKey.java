@@ -1,0 +1,93 @@
+package network.mtc.crypto;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import network.mtc.crypto.internal.Ed25519Engine;
+import network.mtc.wire.NodeAddress;
+
+/**
+ * An Ed25519 public key that passed the key rules of spec/crypto.md (canonical encoding, on the curve,
+ * not of small order). It is decoded once, with the table verification needs, so verifying many
+ * signatures of one node costs no repeated decoding.
+ *
+ * @since 0.1
+ */
+public final class PublicKey {
+  /** Encoded length. */
+  public static final int LENGTH = 32;
+
+  private final byte[] encoded;
+  private final Ed25519Engine.PreparedKey prepared;
+
+  private PublicKey(Ed25519Engine.PreparedKey prepared, byte[] encoded) {
+    this.prepared = prepared;
+    this.encoded = encoded;
+  }
+
+  /**
+   * Decodes a 32-byte key.
+   *
+   * @throws IllegalArgumentException naming the rule the key breaks (MALFORMED, NON_CANONICAL_A,
+   *     INVALID_A or SMALL_ORDER_A)
+   */
+  public static PublicKey fromBytes(byte[] encoded) {
+    Ed25519Engine.PreparedKey p = Ed25519Engine.prepare(encoded);
+    if (p.status() != Verdict.VALID) {
+      throw new IllegalArgumentException("invalid Ed25519 public key: " + p.status());
+    }
+    return new PublicKey(p, encoded.clone());
+  }
+
+  /** The rule a 32-byte key breaks, or VALID. */
+  public static Verdict check(byte[] encoded) {
+    return Ed25519Engine.prepare(encoded).status();
+  }
+
+  /** Verifies a signature; false for any invalid signature. */
+  public boolean verify(byte[] message, byte[] signature) {
+    return verifyDetailed(message, signature).isValid();
+  }
+
+  /** Verifies a signature and says which rule it breaks. */
+  public Verdict verifyDetailed(byte[] message, byte[] signature) {
+    return Ed25519Engine.verify(prepared, message, signature);
+  }
+
+  Ed25519Engine.PreparedKey prepared() {
+    return prepared;
+  }
+
+  byte[] encodedInternal() {
+    return encoded;
+  }
+
+  /** The 32 encoded bytes (a copy). */
+  public byte[] toBytes() {
+    return encoded.clone();
+  }
+
+  /** The node address derived from this key. */
+  public NodeAddress nodeAddress() {
+    return NodeAddress.fromPublicKey(encoded);
+  }
+
+  /** Lower-case hex of the encoding. */
+  public String hex() {
+    return HexFormat.of().formatHex(encoded);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PublicKey k && MessageDigest.isEqual(encoded, k.encoded);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(encoded);
+  }
+
+  @Override
+  public String toString() {
+    return "PublicKey[" + hex() + "]";
+  }
+}

@@ -1,0 +1,206 @@
+package network.mtc.crypto.internal;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import network.mtc.crypto.Verdict;
+
+/**
+ * RFC 8032 Ed25519 signing and the strict, cofactored verification of spec/crypto.md, on raw bytes. The
+ * public API wraps it in key types.
+ */
+public final class Ed25519Engine {
+  private static final byte[] ZERO = new byte[32];
+
+  private Ed25519Engine() {}
+
+  /** The expanded secret of a seed: SHA-512(seed), first half clamped (RFC 8032 5.1.5). */
+  public static byte[] expand(byte[] seed) {
+    byte[] h = Sha512.digest().digest(seed);
+    h[0] &= (byte) 248;
+    h[31] &= 127;
+    h[31] |= 64;
+    return h;
+  }
+
+  /** The public key of an expanded secret. */
+  public static byte[] publicKey(byte[] expanded) {
+    EdPoint a = new EdPoint();
+    Ed25519Group.scalarMultBase(Arrays.copyOf(expanded, 32), a);
+    return a.encode();
+  }
+
+  /** Signs {@code message} (RFC 8032 5.1.6). */
+  public static byte[] sign(byte[] expanded, byte[] publicKey, byte[] message) {
+    MessageDigest d = Sha512.digest();
+    d.update(expanded, 32, 32);
+    d.update(message);
+    byte[] r = Scalar25519.reduce(d.digest());
+    EdPoint rp = new EdPoint();
+    Ed25519Group.scalarMultBase(r, rp);
+    byte[] sig = new byte[64];
+    rp.encode(sig, 0);
+    d.reset();
+    d.update(sig, 0, 32);
+    d.update(publicKey);
+    d.update(message);
+    byte[] k = Scalar25519.reduce(d.digest());
+    byte[] s = Scalar25519.mulAdd(k, Arrays.copyOf(expanded, 32), r);
+    System.arraycopy(s, 0, sig, 32, 32);
+    Arrays.fill(r, (byte) 0);
+    return sig;
+  }
+
+  /** A public key decoded and checked once, with the odd multiples of -A ready for verification. */
+  public static final class PreparedKey {
+    final byte[] encoded;
+    final Verdict status;
+    final EdPoint.Cached[] negOdd;
+
+    PreparedKey(byte[] encoded, Verdict status, EdPoint.Cached[] negOdd) {
+      this.encoded = encoded;
+      this.status = status;
+      this.negOdd = negOdd;
+    }
+
+    /** VALID if the key passed the key rules, else the rule it broke. */
+    public Verdict status() {
+      return status;
+    }
+  }
+
+  /** Decodes and checks a public key (rules A1-A3 of spec/crypto.md). */
+  public static PreparedKey prepare(byte[] publicKey) {
+    if (publicKey.length != 32) {
+      return new PreparedKey(publicKey.clone(), Verdict.MALFORMED, null);
+    }
+    EdPoint a = new EdPoint();
+    int st = Ed25519Group.decode(publicKey, 0, a);
+    if (st == Ed25519Group.NON_CANONICAL) {
+      return new PreparedKey(publicKey.clone(), Verdict.NON_CANONICAL_A, null);
+    }
+    if (st == Ed25519Group.NOT_ON_CURVE) {
+      return new PreparedKey(publicKey.clone(), Verdict.INVALID_A, null);
+    }
+    if (Ed25519Group.hasSmallOrder(a)) {
+      return new PreparedKey(publicKey.clone(), Verdict.SMALL_ORDER_A, null);
+    }
+    Field25519.neg(a.x, a.x);
+    Field25519.neg(a.t, a.t);
+    return new PreparedKey(publicKey.clone(), Verdict.VALID, Ed25519Group.oddMultiples(a, 8));
+  }
+
+  /** Verifies with raw bytes. */
+  public static Verdict verify(byte[] publicKey, byte[] message, byte[] signature) {
+    return verify(prepare(publicKey), message, signature);
+  }
+
+  /** Everything but the equation: the per-signature rules, in spec order. */
+  static Verdict precheck(PreparedKey key, byte[] signature, EdPoint rOut) {
+    if (key.status == Verdict.MALFORMED || signature.length != 64) {
+      return Verdict.MALFORMED;
+    }
+    if (!Scalar25519.isCanonical(signature, 32)) {
+      return Verdict.NON_CANONICAL_S;
+    }
+    if (key.status != Verdict.VALID) {
+      return key.status;
+    }
+    int st = Ed25519Group.decode(signature, 0, rOut);
+    if (st == Ed25519Group.NON_CANONICAL) {
+      return Verdict.NON_CANONICAL_R;
+    }
+    if (st == Ed25519Group.NOT_ON_CURVE) {
+      return Verdict.INVALID_R;
+    }
+    if (Ed25519Group.hasSmallOrder(rOut)) {
+      return Verdict.SMALL_ORDER_R;
+    }
+    return Verdict.VALID;
+  }
+
+  static byte[] challenge(byte[] signature, byte[] publicKey, byte[] message) {
+    MessageDigest d = Sha512.digest();
+    d.update(signature, 0, 32);
+    d.update(publicKey);
+    d.update(message);
+    return Scalar25519.reduce(d.digest());
+  }
+
+  /** Verifies with a prepared key: strict rules, cofactored equation. */
+  public static Verdict verify(PreparedKey key, byte[] message, byte[] signature) {
+    EdPoint r = new EdPoint();
+    Verdict pre = precheck(key, signature, r);
+    if (pre != Verdict.VALID) {
+      return pre;
+    }
+    byte[] k = challenge(signature, key.encoded, message);
+    byte[] s = Arrays.copyOfRange(signature, 32, 64);
+    EdPoint p = new EdPoint();
+    Ed25519Group.doubleScalarMultVartime(k, key.negOdd, s, p);
+    EdPoint.Cached rc = new EdPoint.Cached();
+    rc.set(r);
+    EdPoint.Scratch sc = new EdPoint.Scratch();
+    p.minus(rc, sc);
+    p.dbl(sc);
+    p.dbl(sc);
+    p.dbl(sc);
+    return p.isIdentity() == 1 ? Verdict.VALID : Verdict.EQUATION;
+  }
+
+  /**
+   * Verifies many signatures at once: the per-signature rules one by one, then one random linear
+   * combination of all the equations (128-bit coefficients), falling back to single equations only if
+   * the combination fails. Returns one verdict per signature, equal to {@link #verify}'s.
+   */
+  public static Verdict[] verifyBatch(PreparedKey[] keys, byte[][] messages, byte[][] signatures, int n,
+      SecureRandom random) {
+    Verdict[] out = new Verdict[n];
+    byte[][] scalars = new byte[2 * n][];
+    EdPoint.Cached[][] odd = new EdPoint.Cached[2 * n][];
+    byte[] sumS = ZERO.clone();
+    int m = 0;
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      EdPoint r = new EdPoint();
+      out[i] = precheck(keys[i], signatures[i], r);
+      if (out[i] != Verdict.VALID) {
+        continue;
+      }
+      byte[] z = new byte[32];
+      random.nextBytes(z);
+      Arrays.fill(z, 16, 32, (byte) 0);
+      z[0] |= 1;
+      byte[] k = challenge(signatures[i], keys[i].encoded, messages[i]);
+      // sum over i of z_i (R_i + k_i A_i - S_i B) must vanish after multiplying by 8; R_i is added
+      // negated below, so the B coefficient is + sum z_i S_i and the A coefficient uses -A's table.
+      Field25519.neg(r.x, r.x);
+      Field25519.neg(r.t, r.t);
+      scalars[m] = z;
+      odd[m] = Ed25519Group.oddMultiples(r, 8);
+      scalars[m + 1] = Scalar25519.mulAdd(z, k, ZERO);
+      odd[m + 1] = keys[i].negOdd;
+      sumS = Scalar25519.mulAdd(z, Arrays.copyOfRange(signatures[i], 32, 64), sumS);
+      index[m / 2] = i;
+      m += 2;
+    }
+    if (m == 0) {
+      return out;
+    }
+    EdPoint p = new EdPoint();
+    Ed25519Group.multiScalarMultVartime(scalars, odd, m, sumS, p);
+    EdPoint.Scratch sc = new EdPoint.Scratch();
+    p.dbl(sc);
+    p.dbl(sc);
+    p.dbl(sc);
+    if (p.isIdentity() == 1) {
+      return out;
+    }
+    for (int j = 0; j < m / 2; j++) {
+      int i = index[j];
+      out[i] = verify(keys[i], messages[i], signatures[i]);
+    }
+    return out;
+  }
+
+}

@@ -1,0 +1,336 @@
+package network.mtc.crypto.internal;
+
+import java.math.BigInteger;
+
+/**
+ * The Ed25519 group: curve constants, strict point decoding, the constant-time fixed-base multiplication
+ * used for keys and signing, and the variable-time multi-scalar multiplications used for verification
+ * (which handles public data only).
+ */
+public final class Ed25519Group {
+  static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
+  /** d = -121665 / 121666. */
+  static final int[] D = constant(BigInteger.valueOf(-121665)
+      .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P));
+  /** 2 d. */
+  static final int[] D2 = constant(BigInteger.valueOf(-121665)
+      .multiply(BigInteger.valueOf(121666).modInverse(P)).multiply(BigInteger.TWO).mod(P));
+  /** sqrt(-1) = 2^((p - 1) / 4). */
+  static final int[] SQRT_M1 = constant(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE)
+      .shiftRight(2), P));
+
+  /** Decoding status: a valid point. */
+  public static final int OK = 0;
+  /** Decoding status: y is not below p, or x = 0 with the sign bit set. */
+  public static final int NON_CANONICAL = 1;
+  /** Decoding status: no point has this y. */
+  public static final int NOT_ON_CURVE = 2;
+
+  /** The base point B, encoded (y = 4/5, x even). */
+  static final byte[] BASE_ENCODED = new byte[32];
+
+  static {
+    BASE_ENCODED[0] = 0x58;
+    for (int i = 1; i < 32; i++) {
+      BASE_ENCODED[i] = 0x66;
+    }
+  }
+
+  static final EdPoint BASE = decodeOrThrow(BASE_ENCODED);
+
+  /** BASE_TABLE[i][j] = (j + 1) 256^i B, for the constant-time comb of {@link #scalarMultBase}. */
+  private static final EdPoint.Cached[][] BASE_TABLE = new EdPoint.Cached[32][8];
+  /** Odd multiples B, 3B, ..., 127B for the width-8 NAF of verification. */
+  private static final EdPoint.Cached[] BASE_ODD = oddMultiples(BASE, 64);
+
+  static {
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    EdPoint row = BASE.copyOf();
+    for (int i = 0; i < 32; i++) {
+      EdPoint acc = row.copyOf();
+      EdPoint.Cached rowCached = new EdPoint.Cached();
+      rowCached.set(row);
+      for (int j = 0; j < 8; j++) {
+        BASE_TABLE[i][j] = new EdPoint.Cached();
+        BASE_TABLE[i][j].set(acc);
+        acc.plus(rowCached, s);
+      }
+      for (int k = 0; k < 8; k++) {
+        row.dbl(s);
+      }
+    }
+  }
+
+  private Ed25519Group() {}
+
+  private static int[] constant(BigInteger v) {
+    byte[] le = new byte[32];
+    byte[] be = v.toByteArray();
+    for (int i = 0; i < 32 && i < be.length; i++) {
+      le[i] = be[be.length - 1 - i];
+    }
+    int[] f = Field25519.create();
+    Field25519.decode(le, 0, f);
+    return f;
+  }
+
+  private static EdPoint decodeOrThrow(byte[] s) {
+    EdPoint p = new EdPoint();
+    if (decode(s, 0, p) != OK) {
+      throw new IllegalStateException("bad constant");
+    }
+    return p;
+  }
+
+  /**
+   * Decodes a 32-byte point encoding strictly (RFC 8032 5.1.3 with canonical y and no "negative zero").
+   *
+   * @return {@link #OK}, {@link #NON_CANONICAL} or {@link #NOT_ON_CURVE}; {@code out} is set only on OK
+   */
+  public static int decode(byte[] s, int off, EdPoint out) {
+    int[] y = Field25519.create();
+    Field25519.decode(s, off, y);
+    byte[] canon = new byte[32];
+    Field25519.encode(y, canon, 0);
+    for (int i = 0; i < 31; i++) {
+      if (canon[i] != s[off + i]) {
+        return NON_CANONICAL;
+      }
+    }
+    if (canon[31] != (s[off + 31] & 0x7F)) {
+      return NON_CANONICAL;
+    }
+    int sign = (s[off + 31] >>> 7) & 1;
+    int[] u = Field25519.create();
+    int[] v = Field25519.create();
+    int[] one = Field25519.create();
+    Field25519.one(one);
+    Field25519.sq(y, u);
+    Field25519.mul(u, D, v);
+    Field25519.sub(u, one, u); // u = y^2 - 1
+    Field25519.add(v, one, v); // v = d y^2 + 1
+    int[] v3 = Field25519.create();
+    int[] x = Field25519.create();
+    int[] t = Field25519.create();
+    Field25519.sq(v, v3);
+    Field25519.mul(v3, v, v3); // v^3
+    Field25519.sq(v3, x);
+    Field25519.mul(x, v, x);
+    Field25519.mul(x, u, x); // u v^7
+    Field25519.pow22523(x, x);
+    Field25519.mul(x, v3, x);
+    Field25519.mul(x, u, x); // x = u v^3 (u v^7)^((p-5)/8)
+    Field25519.sq(x, t);
+    Field25519.mul(t, v, t); // v x^2
+    int[] check = Field25519.create();
+    Field25519.sub(t, u, check);
+    if (Field25519.isZero(check) == 0) {
+      Field25519.add(t, u, check);
+      if (Field25519.isZero(check) == 0) {
+        return NOT_ON_CURVE;
+      }
+      Field25519.mul(x, SQRT_M1, x);
+    }
+    if (Field25519.isZero(x) == 1 && sign == 1) {
+      return NON_CANONICAL;
+    }
+    if (Field25519.isNegative(x) != sign) {
+      Field25519.neg(x, x);
+    }
+    Field25519.copy(x, out.x);
+    Field25519.copy(y, out.y);
+    Field25519.one(out.z);
+    Field25519.mul(x, y, out.t);
+    return OK;
+  }
+
+  /** 1 if [8] p is the identity (p has small order), else 0. Variable time (public points only). */
+  public static boolean hasSmallOrder(EdPoint p) {
+    EdPoint q = p.copyOf();
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    q.dbl(s);
+    q.dbl(s);
+    q.dbl(s);
+    return q.isIdentity() == 1;
+  }
+
+  /**
+   * out = [a] B for a secret scalar a (32 bytes little-endian, a[31] <= 127), in constant time: signed
+   * radix-16 digits, 64 table look-ups that read every entry of a row, 4 doublings.
+   */
+  public static void scalarMultBase(byte[] a, EdPoint out) {
+    byte[] e = new byte[64];
+    for (int i = 0; i < 32; i++) {
+      e[2 * i] = (byte) (a[i] & 15);
+      e[2 * i + 1] = (byte) ((a[i] >>> 4) & 15);
+    }
+    int carry = 0;
+    for (int i = 0; i < 63; i++) {
+      e[i] += carry;
+      carry = (e[i] + 8) >> 4;
+      e[i] -= carry << 4;
+    }
+    e[63] += carry;
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    EdPoint.Cached t = new EdPoint.Cached();
+    EdPoint.Cached neg = new EdPoint.Cached();
+    out.setIdentity();
+    for (int i = 1; i < 64; i += 2) {
+      select(t, neg, i / 2, e[i]);
+      out.plus(t, s);
+    }
+    out.dbl(s);
+    out.dbl(s);
+    out.dbl(s);
+    out.dbl(s);
+    for (int i = 0; i < 64; i += 2) {
+      select(t, neg, i / 2, e[i]);
+      out.plus(t, s);
+    }
+  }
+
+  private static void select(EdPoint.Cached t, EdPoint.Cached neg, int pos, byte b) {
+    int bnegative = (b >>> 7) & 1;
+    int babs = b - (((-bnegative) & b) << 1);
+    Field25519.one(t.yPlusX);
+    Field25519.one(t.yMinusX);
+    Field25519.one(t.z2);
+    Field25519.add(t.z2, t.z2, t.z2);
+    Field25519.zero(t.t2d);
+    for (int j = 0; j < 8; j++) {
+      t.cmov(BASE_TABLE[pos][j], equal(babs, j + 1));
+    }
+    neg.setNegated(t);
+    t.cmov(neg, bnegative);
+  }
+
+  private static int equal(int a, int b) {
+    int x = a ^ b;
+    return ((x - 1) >>> 31);
+  }
+
+  /** Odd multiples p, 3p, ..., (2n - 1)p in cached form. */
+  static EdPoint.Cached[] oddMultiples(EdPoint p, int n) {
+    EdPoint.Cached[] out = new EdPoint.Cached[n];
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    EdPoint twice = p.copyOf();
+    twice.dbl(s);
+    EdPoint.Cached twiceCached = new EdPoint.Cached();
+    twiceCached.set(twice);
+    EdPoint acc = p.copyOf();
+    for (int i = 0; i < n; i++) {
+      out[i] = new EdPoint.Cached();
+      out[i].set(acc);
+      acc.plus(twiceCached, s);
+    }
+    return out;
+  }
+
+  /** Width-w non-adjacent form of a 32-byte little-endian scalar: 256 digits, odd or zero. */
+  static byte[] naf(byte[] a, int w) {
+    byte[] r = new byte[257];
+    for (int i = 0; i < 256; i++) {
+      r[i] = (byte) ((a[i >> 3] >>> (i & 7)) & 1);
+    }
+    int half = 1 << (w - 1);
+    for (int i = 0; i < 256; i++) {
+      if (r[i] == 0) {
+        continue;
+      }
+      for (int b = 1; b <= w + 1 && i + b < 256; b++) {
+        if (r[i + b] == 0) {
+          continue;
+        }
+        int add = r[i + b] << b;
+        if (r[i] + add < half) {
+          r[i] += add;
+          r[i + b] = 0;
+        } else if (r[i] - add > -half) {
+          r[i] -= add;
+          for (int k = i + b; k < 256; k++) {
+            if (r[k] == 0) {
+              r[k] = 1;
+              break;
+            }
+            r[k] = 0;
+          }
+        } else {
+          break;
+        }
+      }
+    }
+    return r;
+  }
+
+  /**
+   * out = [a] A + [b] B in variable time (verification: a, b and A are public). A is given by its odd
+   * multiples (see {@link #oddMultiples}, 8 of them, width 5).
+   */
+  public static void doubleScalarMultVartime(byte[] a, EdPoint.Cached[] aOdd, byte[] b, EdPoint out) {
+    byte[] an = naf(a, 5);
+    byte[] bn = naf(b, 8);
+    int i = 255;
+    while (i >= 0 && an[i] == 0 && bn[i] == 0) {
+      i--;
+    }
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    out.setIdentity();
+    for (; i >= 0; i--) {
+      out.dbl(s);
+      if (an[i] > 0) {
+        out.plus(aOdd[an[i] >> 1], s);
+      } else if (an[i] < 0) {
+        out.minus(aOdd[(-an[i]) >> 1], s);
+      }
+      if (bn[i] > 0) {
+        out.plus(BASE_ODD[bn[i] >> 1], s);
+      } else if (bn[i] < 0) {
+        out.minus(BASE_ODD[(-bn[i]) >> 1], s);
+      }
+    }
+  }
+
+  /**
+   * out = sum [scalars[i]] points[i] + [b] B in variable time (Straus' interleaving, width-5 NAF per
+   * point): one chain of doublings shared by every term, for batch verification.
+   */
+  public static void multiScalarMultVartime(byte[][] scalars, EdPoint.Cached[][] odd, int n, byte[] b,
+      EdPoint out) {
+    byte[][] nafs = new byte[n][];
+    int top = -1;
+    for (int k = 0; k < n; k++) {
+      nafs[k] = naf(scalars[k], 5);
+      for (int i = 255; i > top; i--) {
+        if (nafs[k][i] != 0) {
+          top = i;
+          break;
+        }
+      }
+    }
+    byte[] bn = naf(b, 8);
+    for (int i = 255; i > top; i--) {
+      if (bn[i] != 0) {
+        top = i;
+        break;
+      }
+    }
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    out.setIdentity();
+    for (int i = top; i >= 0; i--) {
+      out.dbl(s);
+      for (int k = 0; k < n; k++) {
+        int d = nafs[k][i];
+        if (d > 0) {
+          out.plus(odd[k][d >> 1], s);
+        } else if (d < 0) {
+          out.minus(odd[k][(-d) >> 1], s);
+        }
+      }
+      if (bn[i] > 0) {
+        out.plus(BASE_ODD[bn[i] >> 1], s);
+      } else if (bn[i] < 0) {
+        out.minus(BASE_ODD[(-bn[i]) >> 1], s);
+      }
+    }
+  }
+}

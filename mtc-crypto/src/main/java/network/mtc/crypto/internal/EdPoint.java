@@ -1,0 +1,174 @@
+package network.mtc.crypto.internal;
+
+import static network.mtc.crypto.internal.Field25519.add;
+import static network.mtc.crypto.internal.Field25519.copy;
+import static network.mtc.crypto.internal.Field25519.mul;
+import static network.mtc.crypto.internal.Field25519.sq;
+import static network.mtc.crypto.internal.Field25519.sub;
+
+/**
+ * A point of the Ed25519 curve -x^2 + y^2 = 1 + d x^2 y^2 in extended coordinates (X : Y : Z : T) with
+ * x = X/Z, y = Y/Z, x y = T/Z (Hisil, Wong, Carter, Dawson 2008). Mutable, so that scalar multiplication
+ * reuses its points instead of allocating; the formulas are complete for this curve (no exceptional
+ * cases), so addition and doubling run in constant time.
+ */
+public final class EdPoint {
+  final int[] x = Field25519.create();
+  final int[] y = Field25519.create();
+  final int[] z = Field25519.create();
+  final int[] t = Field25519.create();
+
+  /** The identity (0, 1). */
+  public static EdPoint identity() {
+    EdPoint p = new EdPoint();
+    p.setIdentity();
+    return p;
+  }
+
+  void setIdentity() {
+    Field25519.zero(x);
+    Field25519.one(y);
+    Field25519.one(z);
+    Field25519.zero(t);
+  }
+
+  void set(EdPoint p) {
+    copy(p.x, x);
+    copy(p.y, y);
+    copy(p.z, z);
+    copy(p.t, t);
+  }
+
+  /** A copy. */
+  public EdPoint copyOf() {
+    EdPoint p = new EdPoint();
+    p.set(this);
+    return p;
+  }
+
+  /**
+   * The cached form (Y + X, Y - X, 2 Z, 2 d T) of a point, for repeated additions of it.
+   */
+  static final class Cached {
+    final int[] yPlusX = Field25519.create();
+    final int[] yMinusX = Field25519.create();
+    final int[] z2 = Field25519.create();
+    final int[] t2d = Field25519.create();
+
+    void set(EdPoint p) {
+      add(p.y, p.x, yPlusX);
+      sub(p.y, p.x, yMinusX);
+      add(p.z, p.z, z2);
+      mul(p.t, Ed25519Group.D2, t2d);
+    }
+
+    /** The negation: swap Y+X and Y-X, negate 2dT. */
+    void setNegated(Cached c) {
+      copy(c.yMinusX, yPlusX);
+      copy(c.yPlusX, yMinusX);
+      copy(c.z2, z2);
+      Field25519.neg(c.t2d, t2d);
+    }
+
+    void cmov(Cached c, int b) {
+      Field25519.cmov(yPlusX, c.yPlusX, b);
+      Field25519.cmov(yMinusX, c.yMinusX, b);
+      Field25519.cmov(z2, c.z2, b);
+      Field25519.cmov(t2d, c.t2d, b);
+    }
+  }
+
+  /** Scratch field elements for the formulas; one per thread of use. */
+  static final class Scratch {
+    final int[] a = Field25519.create();
+    final int[] b = Field25519.create();
+    final int[] c = Field25519.create();
+    final int[] d = Field25519.create();
+    final int[] e = Field25519.create();
+    final int[] f = Field25519.create();
+    final int[] g = Field25519.create();
+    final int[] h = Field25519.create();
+  }
+
+  /** this = this + q (unified addition, 8M + adds; complete). */
+  void plus(Cached q, Scratch s) {
+    sub(y, x, s.a);
+    mul(s.a, q.yMinusX, s.a);
+    add(y, x, s.b);
+    mul(s.b, q.yPlusX, s.b);
+    mul(t, q.t2d, s.c);
+    mul(z, q.z2, s.d);
+    sub(s.b, s.a, s.e);
+    sub(s.d, s.c, s.f);
+    add(s.d, s.c, s.g);
+    add(s.b, s.a, s.h);
+    mul(s.e, s.f, x);
+    mul(s.g, s.h, y);
+    mul(s.e, s.h, t);
+    mul(s.f, s.g, z);
+  }
+
+  /** this = this - q. */
+  void minus(Cached q, Scratch s) {
+    sub(y, x, s.a);
+    mul(s.a, q.yPlusX, s.a);
+    add(y, x, s.b);
+    mul(s.b, q.yMinusX, s.b);
+    mul(t, q.t2d, s.c);
+    mul(z, q.z2, s.d);
+    sub(s.b, s.a, s.e);
+    add(s.d, s.c, s.f);
+    sub(s.d, s.c, s.g);
+    add(s.b, s.a, s.h);
+    mul(s.e, s.f, x);
+    mul(s.g, s.h, y);
+    mul(s.e, s.h, t);
+    mul(s.f, s.g, z);
+  }
+
+  /** this = 2 this (4M + 4S). */
+  void dbl(Scratch s) {
+    sq(x, s.a);
+    sq(y, s.b);
+    sq(z, s.c);
+    add(s.c, s.c, s.c);
+    add(x, y, s.h);
+    sq(s.h, s.h);
+    sub(s.h, s.a, s.e);
+    sub(s.e, s.b, s.e); // E = (X+Y)^2 - A - B
+    sub(s.b, s.a, s.g); // G = B - A  (a = -1: D + B with D = -A)
+    sub(s.g, s.c, s.f); // F = G - C
+    add(s.a, s.b, s.h);
+    Field25519.neg(s.h, s.h); // H = -A - B
+    mul(s.e, s.f, x);
+    mul(s.g, s.h, y);
+    mul(s.e, s.h, t);
+    mul(s.f, s.g, z);
+  }
+
+  /** 1 if this is the identity (X = 0 and Y = Z), else 0. */
+  public int isIdentity() {
+    int[] d = Field25519.create();
+    sub(y, z, d);
+    return Field25519.isZero(x) & Field25519.isZero(d);
+  }
+
+  /** Encodes as 32 bytes: y with the sign of x in bit 255 (RFC 8032 5.1.2). */
+  public void encode(byte[] out, int off) {
+    int[] zi = Field25519.create();
+    int[] ax = Field25519.create();
+    int[] ay = Field25519.create();
+    Field25519.invert(z, zi);
+    mul(x, zi, ax);
+    mul(y, zi, ay);
+    Field25519.encode(ay, out, off);
+    out[off + 31] |= (byte) (Field25519.isNegative(ax) << 7);
+  }
+
+  /** The 32-byte encoding. */
+  public byte[] encode() {
+    byte[] out = new byte[32];
+    encode(out, 0);
+    return out;
+  }
+}
