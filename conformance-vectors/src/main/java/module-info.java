@@ -4,6 +4,7 @@
  */
 module network.mtc.vectors {
   requires transitive network.mtc.wire;
+  requires network.mtc.crypto;
 
   exports network.mtc.vectors;
   exports network.mtc.vectors.json;

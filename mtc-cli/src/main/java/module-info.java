@@ -1,5 +1,6 @@
 /** The {@code mtc} command line. */
 module network.mtc.cli {
   requires network.mtc.wire;
+  requires network.mtc.crypto;
   requires network.mtc.vectors;
 }

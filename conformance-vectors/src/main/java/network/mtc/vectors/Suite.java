@@ -20,6 +20,11 @@ public interface Suite {
   /** Where the cases come from, for the file's {@code source}. */
   String source();
 
+  /** True if generating needs the third-party files of {@code shared/vectors/} (see SharedVectors). */
+  default boolean needsThirdParty() {
+    return false;
+  }
+
   /** The cases, in a stable order. */
   List<Map<String, Object>> generate();
 

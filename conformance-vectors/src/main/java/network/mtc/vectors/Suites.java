@@ -9,7 +9,7 @@ public final class Suites {
   /** All suites. */
   public static List<Suite> all() {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
-        new SerialSuite(), new TrinarySuite());
+        new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite());
   }
 
   /** The suite for a {@code codec} name, or null. */

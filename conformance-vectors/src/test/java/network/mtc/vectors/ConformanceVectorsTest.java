@@ -26,6 +26,9 @@ class ConformanceVectorsTest {
   @Test
   void filesOnDiskAreExactlyTheGeneratorOutput() throws IOException {
     for (Suite s : Suites.all()) {
+      if (s.needsThirdParty() && !SharedVectors.available()) {
+        continue; // the generator needs shared/vectors/; the runner test above still checks the file
+      }
       Path f = vectorsDir().resolve(s.fileName());
       assertEquals(VectorGenerator.render(s), Files.readString(f, StandardCharsets.UTF_8),
           f + " differs from the generator: run ./mtc vectors generate and review the diff");

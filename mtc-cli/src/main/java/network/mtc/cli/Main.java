@@ -24,6 +24,9 @@ public final class Main {
       "  trinary decode t5b1 HEX          unpacked trits, five per byte",
       "  trinary from-int N               shortest trytes of a signed 64-bit integer",
       "  trinary to-int TRYTES            the integer of trytes in shortest form",
+      "  key gen [--seed HEX]             a new Ed25519 identity: seed, public key, node address (JSON)",
+      "  sign --seed HEX --msg HEX        an Ed25519 signature (128 hex digits); --msg \"\" is empty",
+      "  verify --pub HEX --msg HEX --sig HEX   exit 0 if valid, 1 (with the rule broken) if not",
       "",
       "Exit codes: 0 success, 1 input rejected, 2 usage error.");
 
@@ -49,6 +52,9 @@ public final class Main {
         }
         case "frame" -> FrameCommand.run(a, out);
         case "trinary" -> TrinaryCommand.run(a, out);
+        case "key" -> KeyCommands.keyGen(a, out);
+        case "sign" -> KeyCommands.sign(a, out);
+        case "verify" -> KeyCommands.verify(a, out);
         default -> throw new UsageException("unknown command '" + cmd + "' (see mtc --help)");
       }
       return 0;

@@ -63,6 +63,27 @@ class MainTest {
   }
 
   @Test
+  void keySignVerify() {
+    String seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    Run k = run("key", "gen", "--seed", seed);
+    assertEquals(0, k.code());
+    assertTrue(k.out().contains("\"public_key\": \"d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a\""));
+    assertTrue(k.out().contains("\"node_address\": \"032ffc456368e9a7\""));
+    Run s = run("sign", "--seed", seed, "--msg", "");
+    assertEquals("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b4"
+        + "6bd25bf5f0595bbe24655141438e7a100b", s.out());
+    String pub = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    assertEquals(0, run("verify", "--pub", pub, "--msg", "", "--sig", s.out()).code());
+    Run bad = run("verify", "--pub", pub, "--msg", "00", "--sig", s.out());
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("EQUATION"), bad.err());
+    assertEquals(2, run("verify", "--pub", pub, "--msg", "", "--sig", "00").code());
+    assertEquals(2, run("sign", "--seed", "00", "--msg", "").code());
+    assertEquals(2, run("verify", "--pub", pub, "--msg", "").code());
+    assertEquals(0, run("key", "gen").code());
+  }
+
+  @Test
   void vectorsVerifyReportsTheClosingLine() {
     Run r = run("vectors", "verify", System.getProperty("mtc.home") + "/conformance-vectors");
     assertEquals(0, r.code(), r.out());

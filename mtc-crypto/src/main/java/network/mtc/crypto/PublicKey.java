@@ -43,6 +43,14 @@ public final class PublicKey {
     return Ed25519Engine.prepare(encoded).status();
   }
 
+  /**
+   * Verifies a signature under a key given as bytes, which may itself break the key rules: the verdict
+   * names the first rule broken, in the order of spec/crypto.md.
+   */
+  public static Verdict verify(byte[] publicKey, byte[] message, byte[] signature) {
+    return Ed25519Engine.verify(publicKey, message, signature);
+  }
+
   /** Verifies a signature; false for any invalid signature. */
   public boolean verify(byte[] message, byte[] signature) {
     return verifyDetailed(message, signature).isValid();
