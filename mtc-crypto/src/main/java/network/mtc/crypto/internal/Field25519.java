@@ -142,11 +142,8 @@ public final class Field25519 {
 
   /** h = f * 121666 (the X25519 ladder constant (A + 2) / 4). */
   public static void mul121666(int[] f, int[] h) {
-    long[] t = new long[SIZE];
-    for (int i = 0; i < SIZE; i++) {
-      t[i] = f[i] * 121666L;
-    }
-    carry(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], h);
+    carry(f[0] * 121666L, f[1] * 121666L, f[2] * 121666L, f[3] * 121666L, f[4] * 121666L,
+        f[5] * 121666L, f[6] * 121666L, f[7] * 121666L, f[8] * 121666L, f[9] * 121666L, h);
   }
 
   private static void carry(long h0, long h1, long h2, long h3, long h4, long h5, long h6, long h7,
