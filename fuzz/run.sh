@@ -10,7 +10,8 @@ SECONDS_PER_TARGET="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-  TARGETS=(FrameFuzzTest VarintFuzzTest TlvFuzzTest ReassemblerFuzzTest SerialStreamFuzzTest TrinaryFuzzTest)
+  TARGETS=(FrameFuzzTest VarintFuzzTest TlvFuzzTest ReassemblerFuzzTest SerialStreamFuzzTest TrinaryFuzzTest
+    Ed25519VerifyFuzzTest)
 fi
 cd "$ROOT"
 ./mvnw -q -B -pl fuzz -am -DskipTests test-compile dependency:build-classpath \
@@ -19,7 +20,8 @@ cd "$ROOT"
 SNAP="$(mktemp -d)"
 cp -r "$ROOT/fuzz/target/test-classes" "$SNAP/test-classes"
 cp -r "$ROOT/mtc-wire/target/classes" "$SNAP/wire-classes"
-CP="$SNAP/test-classes:$SNAP/wire-classes:$(cat "$ROOT/fuzz/target/test-classpath.txt")"
+cp -r "$ROOT/mtc-crypto/target/classes" "$SNAP/crypto-classes"
+CP="$SNAP/test-classes:$SNAP/wire-classes:$SNAP/crypto-classes:$(cat "$ROOT/fuzz/target/test-classpath.txt")"
 mkdir -p fuzz/findings
 for t in "${TARGETS[@]}"; do
   corpus="fuzz/corpus/$t"
