@@ -1,6 +1,7 @@
 /**
  * Identities, signatures and encrypted links for MTC nodes: Ed25519 (RFC 8032, strict rules), X25519,
- * AEAD sessions and node identities. Built on {@code network.mtc.wire}; filled in by the crypto issue.
+ * ChaCha20-Poly1305, HKDF, Noise handshakes (XX and the other patterns) and sealed payloads. Built on
+ * {@code network.mtc.wire}.
  */
 module network.mtc.crypto {
   requires transitive network.mtc.wire;
