@@ -9,7 +9,8 @@ public final class Suites {
   /** All suites. */
   public static List<Suite> all() {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
-        new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite());
+        new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
+        new NoiseSuite());
   }
 
   /** The suite for a {@code codec} name, or null. */

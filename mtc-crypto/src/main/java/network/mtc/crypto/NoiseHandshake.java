@@ -422,6 +422,15 @@ public final class NoiseHandshake {
     }
 
     /** A fixed ephemeral key, for test vectors only. */
+    /**
+     * Fixes the ephemeral key instead of drawing it from the random source. Only for reproducing
+     * published test vectors (the conformance runner uses it): a fixed or reused ephemeral key destroys
+     * the handshake's forward secrecy.
+     */
+    public Builder fixedEphemeralKeyForTestVectors(X25519KeyPair ephemeral) {
+      return ephemeralKey(ephemeral);
+    }
+
     Builder ephemeralKey(X25519KeyPair ephemeral) {
       this.ephemeral = ephemeral;
       return this;
