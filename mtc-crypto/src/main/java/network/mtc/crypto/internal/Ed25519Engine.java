@@ -142,9 +142,9 @@ public final class Ed25519Engine {
     rc.set(r);
     EdPoint.Scratch sc = new EdPoint.Scratch();
     p.minus(rc, sc);
-    p.dbl(sc);
-    p.dbl(sc);
-    p.dbl(sc);
+    p.dblNoT(sc); // isIdentity reads X, Y, Z only
+    p.dblNoT(sc);
+    p.dblNoT(sc);
     return p.isIdentity() == 1 ? Verdict.VALID : Verdict.EQUATION;
   }
 
@@ -190,9 +190,9 @@ public final class Ed25519Engine {
     EdPoint p = new EdPoint();
     Ed25519Group.multiScalarMultVartime(scalars, odd, m, sumS, p);
     EdPoint.Scratch sc = new EdPoint.Scratch();
-    p.dbl(sc);
-    p.dbl(sc);
-    p.dbl(sc);
+    p.dblNoT(sc); // isIdentity reads X, Y, Z only
+    p.dblNoT(sc);
+    p.dblNoT(sc);
     if (p.isIdentity() == 1) {
       return out;
     }

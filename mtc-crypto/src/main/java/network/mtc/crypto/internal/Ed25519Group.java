@@ -10,13 +10,13 @@ import java.math.BigInteger;
 public final class Ed25519Group {
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
   /** d = -121665 / 121666. */
-  static final int[] D = constant(BigInteger.valueOf(-121665)
+  static final long[] D = constant(BigInteger.valueOf(-121665)
       .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P));
   /** 2 d. */
-  static final int[] D2 = constant(BigInteger.valueOf(-121665)
+  static final long[] D2 = constant(BigInteger.valueOf(-121665)
       .multiply(BigInteger.valueOf(121666).modInverse(P)).multiply(BigInteger.TWO).mod(P));
   /** sqrt(-1) = 2^((p - 1) / 4). */
-  static final int[] SQRT_M1 = constant(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE)
+  static final long[] SQRT_M1 = constant(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE)
       .shiftRight(2), P));
 
   /** Decoding status: a valid point. */
@@ -38,38 +38,61 @@ public final class Ed25519Group {
 
   static final EdPoint BASE = decodeOrThrow(BASE_ENCODED);
 
-  /** BASE_TABLE[i][j] = (j + 1) 256^i B, for the constant-time comb of {@link #scalarMultBase}. */
+  /**
+   * BASE_TABLE[i][j] = (j + 1) 256^i B in affine cached form (Z = 1), for the constant-time comb of
+   * {@link #scalarMultBase}.
+   */
   private static final EdPoint.Cached[][] BASE_TABLE = new EdPoint.Cached[32][8];
-  /** Odd multiples B, 3B, ..., 127B for the width-8 NAF of verification. */
-  private static final EdPoint.Cached[] BASE_ODD = oddMultiples(BASE, 64);
+  /** Odd multiples B, 3B, ..., 127B (affine cached form) for the width-8 NAF of verification. */
+  private static final EdPoint.Cached[] BASE_ODD = affineOddMultiples(BASE, 64);
 
   static {
     EdPoint.Scratch s = new EdPoint.Scratch();
     EdPoint row = BASE.copyOf();
+    EdPoint[] pts = new EdPoint[32 * 8];
     for (int i = 0; i < 32; i++) {
       EdPoint acc = row.copyOf();
       EdPoint.Cached rowCached = new EdPoint.Cached();
       rowCached.set(row);
       for (int j = 0; j < 8; j++) {
-        BASE_TABLE[i][j] = new EdPoint.Cached();
-        BASE_TABLE[i][j].set(acc);
+        pts[8 * i + j] = acc.copyOf();
         acc.plus(rowCached, s);
       }
       for (int k = 0; k < 8; k++) {
         row.dbl(s);
       }
     }
+    EdPoint.Cached[] affine = EdPoint.Cached.affine(pts);
+    for (int i = 0; i < 32; i++) {
+      System.arraycopy(affine, 8 * i, BASE_TABLE[i], 0, 8);
+    }
   }
 
   private Ed25519Group() {}
 
-  private static int[] constant(BigInteger v) {
+  /** Odd multiples p, 3p, ..., (2n - 1)p in affine cached form (one inversion in all; for constants). */
+  private static EdPoint.Cached[] affineOddMultiples(EdPoint p, int n) {
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    EdPoint twice = p.copyOf();
+    twice.dbl(s);
+    EdPoint.Cached twiceCached = new EdPoint.Cached();
+    twiceCached.set(twice);
+    EdPoint acc = p.copyOf();
+    EdPoint[] pts = new EdPoint[n];
+    for (int i = 0; i < n; i++) {
+      pts[i] = acc.copyOf();
+      acc.plus(twiceCached, s);
+    }
+    return EdPoint.Cached.affine(pts);
+  }
+
+  private static long[] constant(BigInteger v) {
     byte[] le = new byte[32];
     byte[] be = v.toByteArray();
     for (int i = 0; i < 32 && i < be.length; i++) {
       le[i] = be[be.length - 1 - i];
     }
-    int[] f = Field25519.create();
+    long[] f = Field25519.create();
     Field25519.decode(le, 0, f);
     return f;
   }
@@ -88,7 +111,7 @@ public final class Ed25519Group {
    * @return {@link #OK}, {@link #NON_CANONICAL} or {@link #NOT_ON_CURVE}; {@code out} is set only on OK
    */
   public static int decode(byte[] s, int off, EdPoint out) {
-    int[] y = Field25519.create();
+    long[] y = Field25519.create();
     Field25519.decode(s, off, y);
     byte[] canon = new byte[32];
     Field25519.encode(y, canon, 0);
@@ -101,17 +124,17 @@ public final class Ed25519Group {
       return NON_CANONICAL;
     }
     int sign = (s[off + 31] >>> 7) & 1;
-    int[] u = Field25519.create();
-    int[] v = Field25519.create();
-    int[] one = Field25519.create();
+    long[] u = Field25519.create();
+    long[] v = Field25519.create();
+    long[] one = Field25519.create();
     Field25519.one(one);
     Field25519.sq(y, u);
     Field25519.mul(u, D, v);
     Field25519.sub(u, one, u); // u = y^2 - 1
     Field25519.add(v, one, v); // v = d y^2 + 1
-    int[] v3 = Field25519.create();
-    int[] x = Field25519.create();
-    int[] t = Field25519.create();
+    long[] v3 = Field25519.create();
+    long[] x = Field25519.create();
+    long[] t = Field25519.create();
     Field25519.sq(v, v3);
     Field25519.mul(v3, v, v3); // v^3
     Field25519.sq(v3, x);
@@ -122,7 +145,7 @@ public final class Ed25519Group {
     Field25519.mul(x, u, x); // x = u v^3 (u v^7)^((p-5)/8)
     Field25519.sq(x, t);
     Field25519.mul(t, v, t); // v x^2
-    int[] check = Field25519.create();
+    long[] check = Field25519.create();
     Field25519.sub(t, u, check);
     if (Field25519.isZero(check) == 0) {
       Field25519.add(t, u, check);
@@ -148,9 +171,9 @@ public final class Ed25519Group {
   public static boolean hasSmallOrder(EdPoint p) {
     EdPoint q = p.copyOf();
     EdPoint.Scratch s = new EdPoint.Scratch();
-    q.dbl(s);
-    q.dbl(s);
-    q.dbl(s);
+    q.dblNoT(s); // isIdentity reads X, Y, Z only
+    q.dblNoT(s);
+    q.dblNoT(s);
     return q.isIdentity() == 1;
   }
 
@@ -177,15 +200,15 @@ public final class Ed25519Group {
     out.setIdentity();
     for (int i = 1; i < 64; i += 2) {
       select(t, neg, i / 2, e[i]);
-      out.plus(t, s);
+      out.plusAffine(t, s);
     }
-    out.dbl(s);
-    out.dbl(s);
-    out.dbl(s);
+    out.dblNoT(s);
+    out.dblNoT(s);
+    out.dblNoT(s);
     out.dbl(s);
     for (int i = 0; i < 64; i += 2) {
       select(t, neg, i / 2, e[i]);
-      out.plus(t, s);
+      out.plusAffine(t, s);
     }
   }
 
@@ -276,6 +299,10 @@ public final class Ed25519Group {
     EdPoint.Scratch s = new EdPoint.Scratch();
     out.setIdentity();
     for (; i >= 0; i--) {
+      if (i > 0 && an[i] == 0 && bn[i] == 0) {
+        out.dblNoT(s); // another doubling follows: T is not needed (the last step must set it)
+        continue;
+      }
       out.dbl(s);
       if (an[i] > 0) {
         out.plus(aOdd[an[i] >> 1], s);
@@ -283,9 +310,9 @@ public final class Ed25519Group {
         out.minus(aOdd[(-an[i]) >> 1], s);
       }
       if (bn[i] > 0) {
-        out.plus(BASE_ODD[bn[i] >> 1], s);
+        out.plusAffine(BASE_ODD[bn[i] >> 1], s);
       } else if (bn[i] < 0) {
-        out.minus(BASE_ODD[(-bn[i]) >> 1], s);
+        out.minusAffine(BASE_ODD[(-bn[i]) >> 1], s);
       }
     }
   }
@@ -317,6 +344,14 @@ public final class Ed25519Group {
     EdPoint.Scratch s = new EdPoint.Scratch();
     out.setIdentity();
     for (int i = top; i >= 0; i--) {
+      boolean any = bn[i] != 0;
+      for (int k = 0; k < n && !any; k++) {
+        any = nafs[k][i] != 0;
+      }
+      if (i > 0 && !any) {
+        out.dblNoT(s); // another doubling follows: T is not needed (the last step must set it)
+        continue;
+      }
       out.dbl(s);
       for (int k = 0; k < n; k++) {
         int d = nafs[k][i];
@@ -327,9 +362,9 @@ public final class Ed25519Group {
         }
       }
       if (bn[i] > 0) {
-        out.plus(BASE_ODD[bn[i] >> 1], s);
+        out.plusAffine(BASE_ODD[bn[i] >> 1], s);
       } else if (bn[i] < 0) {
-        out.minus(BASE_ODD[(-bn[i]) >> 1], s);
+        out.minusAffine(BASE_ODD[(-bn[i]) >> 1], s);
       }
     }
   }

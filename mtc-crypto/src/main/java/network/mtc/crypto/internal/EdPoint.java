@@ -13,10 +13,10 @@ import static network.mtc.crypto.internal.Field25519.sub;
  * cases), so addition and doubling run in constant time.
  */
 public final class EdPoint {
-  final int[] x = Field25519.create();
-  final int[] y = Field25519.create();
-  final int[] z = Field25519.create();
-  final int[] t = Field25519.create();
+  final long[] x = Field25519.create();
+  final long[] y = Field25519.create();
+  final long[] z = Field25519.create();
+  final long[] t = Field25519.create();
 
   /** The identity (0, 1). */
   public static EdPoint identity() {
@@ -50,16 +50,72 @@ public final class EdPoint {
    * The cached form (Y + X, Y - X, 2 Z, 2 d T) of a point, for repeated additions of it.
    */
   static final class Cached {
-    final int[] yPlusX = Field25519.create();
-    final int[] yMinusX = Field25519.create();
-    final int[] z2 = Field25519.create();
-    final int[] t2d = Field25519.create();
+    final long[] yPlusX = Field25519.create();
+    final long[] yMinusX = Field25519.create();
+    final long[] z2 = Field25519.create();
+    final long[] t2d = Field25519.create();
 
     void set(EdPoint p) {
       add(p.y, p.x, yPlusX);
       sub(p.y, p.x, yMinusX);
       add(p.z, p.z, z2);
       mul(p.t, Ed25519Group.D2, t2d);
+    }
+
+    /**
+     * The cached form of p normalised to Z = 1 (so that {@link #z2} is 2), for {@link
+     * EdPoint#plusAffine}: costs one inversion, saves a multiplication per addition of it.
+     */
+    void setAffine(EdPoint p) {
+      long[] zi = Field25519.create();
+      Field25519.invert(p.z, zi);
+      setAffine(p, zi);
+    }
+
+    /** As {@link #setAffine(EdPoint)} given zi = 1 / p.z. */
+    private void setAffine(EdPoint p, long[] zi) {
+      long[] ax = Field25519.create();
+      long[] ay = Field25519.create();
+      mul(p.x, zi, ax);
+      mul(p.y, zi, ay);
+      add(ay, ax, yPlusX);
+      sub(ay, ax, yMinusX);
+      Field25519.one(z2);
+      add(z2, z2, z2);
+      mul(ax, ay, t2d);
+      mul(t2d, Ed25519Group.D2, t2d);
+    }
+
+    /**
+     * The affine cached forms of many points with one inversion (Montgomery's trick); for the constant
+     * tables. No Z may be zero (true of every curve point in extended coordinates).
+     */
+    static Cached[] affine(EdPoint[] ps) {
+      int n = ps.length;
+      long[][] prefix = new long[n][];
+      for (int i = 0; i < n; i++) {
+        prefix[i] = Field25519.create();
+        if (i == 0) {
+          copy(ps[0].z, prefix[0]);
+        } else {
+          mul(prefix[i - 1], ps[i].z, prefix[i]);
+        }
+      }
+      long[] inv = Field25519.create();
+      Field25519.invert(prefix[n - 1], inv);
+      long[] zi = Field25519.create();
+      Cached[] out = new Cached[n];
+      for (int i = n - 1; i >= 0; i--) {
+        if (i == 0) {
+          copy(inv, zi);
+        } else {
+          mul(inv, prefix[i - 1], zi);
+          mul(inv, ps[i].z, inv);
+        }
+        out[i] = new Cached();
+        out[i].setAffine(ps[i], zi);
+      }
+      return out;
     }
 
     /** The negation: swap Y+X and Y-X, negate 2dT. */
@@ -80,14 +136,14 @@ public final class EdPoint {
 
   /** Scratch field elements for the formulas; one per thread of use. */
   static final class Scratch {
-    final int[] a = Field25519.create();
-    final int[] b = Field25519.create();
-    final int[] c = Field25519.create();
-    final int[] d = Field25519.create();
-    final int[] e = Field25519.create();
-    final int[] f = Field25519.create();
-    final int[] g = Field25519.create();
-    final int[] h = Field25519.create();
+    final long[] a = Field25519.create();
+    final long[] b = Field25519.create();
+    final long[] c = Field25519.create();
+    final long[] d = Field25519.create();
+    final long[] e = Field25519.create();
+    final long[] f = Field25519.create();
+    final long[] g = Field25519.create();
+    final long[] h = Field25519.create();
   }
 
   /** this = this + q (unified addition, 8M + adds; complete). */
@@ -101,6 +157,42 @@ public final class EdPoint {
     sub(s.b, s.a, s.e);
     sub(s.d, s.c, s.f);
     add(s.d, s.c, s.g);
+    add(s.b, s.a, s.h);
+    mul(s.e, s.f, x);
+    mul(s.g, s.h, y);
+    mul(s.e, s.h, t);
+    mul(s.f, s.g, z);
+  }
+
+  /** this = this + q for q in affine cached form (Z = 1, see {@link Cached#setAffine}): 7M. */
+  void plusAffine(Cached q, Scratch s) {
+    sub(y, x, s.a);
+    mul(s.a, q.yMinusX, s.a);
+    add(y, x, s.b);
+    mul(s.b, q.yPlusX, s.b);
+    mul(t, q.t2d, s.c);
+    add(z, z, s.d);
+    sub(s.b, s.a, s.e);
+    sub(s.d, s.c, s.f);
+    add(s.d, s.c, s.g);
+    add(s.b, s.a, s.h);
+    mul(s.e, s.f, x);
+    mul(s.g, s.h, y);
+    mul(s.e, s.h, t);
+    mul(s.f, s.g, z);
+  }
+
+  /** this = this - q for q in affine cached form: 7M. */
+  void minusAffine(Cached q, Scratch s) {
+    sub(y, x, s.a);
+    mul(s.a, q.yPlusX, s.a);
+    add(y, x, s.b);
+    mul(s.b, q.yMinusX, s.b);
+    mul(t, q.t2d, s.c);
+    add(z, z, s.d);
+    sub(s.b, s.a, s.e);
+    add(s.d, s.c, s.f);
+    sub(s.d, s.c, s.g);
     add(s.b, s.a, s.h);
     mul(s.e, s.f, x);
     mul(s.g, s.h, y);
@@ -146,18 +238,40 @@ public final class EdPoint {
     mul(s.f, s.g, z);
   }
 
+  /**
+   * this = 2 this without computing T (3M + 4S): T is left stale, so the result may only be doubled
+   * again (dbl reads X, Y, Z only) before any addition.
+   */
+  void dblNoT(Scratch s) {
+    sq(x, s.a);
+    sq(y, s.b);
+    sq(z, s.c);
+    add(s.c, s.c, s.c);
+    add(x, y, s.h);
+    sq(s.h, s.h);
+    sub(s.h, s.a, s.e);
+    sub(s.e, s.b, s.e);
+    sub(s.b, s.a, s.g);
+    sub(s.g, s.c, s.f);
+    add(s.a, s.b, s.h);
+    Field25519.neg(s.h, s.h);
+    mul(s.e, s.f, x);
+    mul(s.g, s.h, y);
+    mul(s.f, s.g, z);
+  }
+
   /** 1 if this is the identity (X = 0 and Y = Z), else 0. */
   public int isIdentity() {
-    int[] d = Field25519.create();
+    long[] d = Field25519.create();
     sub(y, z, d);
     return Field25519.isZero(x) & Field25519.isZero(d);
   }
 
   /** Encodes as 32 bytes: y with the sign of x in bit 255 (RFC 8032 5.1.2). */
   public void encode(byte[] out, int off) {
-    int[] zi = Field25519.create();
-    int[] ax = Field25519.create();
-    int[] ay = Field25519.create();
+    long[] zi = Field25519.create();
+    long[] ax = Field25519.create();
+    long[] ay = Field25519.create();
     Field25519.invert(z, zi);
     mul(x, zi, ax);
     mul(y, zi, ay);

@@ -1,139 +1,199 @@
 package network.mtc.crypto.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Arithmetic in GF(2^255 - 19), the field of Curve25519 and Ed25519.
  *
- * <p>An element is an {@code int[10]} of signed limbs in radix 2^25.5: limb {@code i} has weight
- * {@code 2^ceil(25.5 i)}, even limbs hold 26 bits and odd limbs 25 (with some slack after additions). Products
- * of limbs are accumulated in {@code long}s; reduction uses 2^255 = 19. This is the representation of the
- * ref10 reference code, chosen because every limb product fits a 64-bit multiply without 128-bit carries.
+ * <p>An element is a {@code long[5]} of signed limbs in radix 2^51: the value is {@code sum h[i] 2^(51 i)}.
+ * After {@link #mul}, {@link #sq}, {@link #mul121666} and {@link #decode} every limb satisfies
+ * {@code |h[i]| <= 2^51}; {@link #add}, {@link #sub} and {@link #neg} do not carry, and the inputs of the
+ * multiplications may be sums or differences of up to 7 such elements ({@code |h[i]| < 2^53}).
+ *
+ * <p>Multiplication computes each 102-bit limb product with two 64-bit multiplies: one operand is
+ * pre-shifted left by 10 bits, so that {@link Math#multiplyHigh} (a JIT intrinsic) returns
+ * {@code floor(a b / 2^54)} and the low word shifted right by 10 returns {@code a b mod 2^54}; both halves
+ * are then accumulated in plain {@code long}s without 128-bit carries. 25 limb products per multiplication
+ * (15 per squaring) instead of the 100 of a 10-limb radix-2^25.5 representation.
  *
  * <p>Security guarantees: every operation here runs in time independent of the values of its operands:
  * no branch, loop bound or array index depends on them ({@link #cmov} and {@link #cswap} select with
- * masks). Equality and zero tests go through the canonical encoding and a masked comparison.
+ * masks; 64-bit multiplies run in constant time on the platforms we target). Equality and zero tests go
+ * through the canonical form and a masked comparison.
  */
 public final class Field25519 {
   /** Limbs per element. */
-  public static final int SIZE = 10;
+  public static final int SIZE = 5;
+
+  private static final long M51 = (1L << 51) - 1;
+  private static final long R51 = 1L << 50;
+  private static final VarHandle LE64 =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Field25519() {}
 
   /** A new zero element. */
-  public static int[] create() {
-    return new int[SIZE];
+  public static long[] create() {
+    return new long[SIZE];
   }
 
   /** Sets {@code h} to 0. */
-  public static void zero(int[] h) {
-    java.util.Arrays.fill(h, 0);
+  public static void zero(long[] h) {
+    h[0] = 0;
+    h[1] = 0;
+    h[2] = 0;
+    h[3] = 0;
+    h[4] = 0;
   }
 
   /** Sets {@code h} to 1. */
-  public static void one(int[] h) {
-    java.util.Arrays.fill(h, 0);
+  public static void one(long[] h) {
     h[0] = 1;
+    h[1] = 0;
+    h[2] = 0;
+    h[3] = 0;
+    h[4] = 0;
   }
 
   /** h = f. */
-  public static void copy(int[] f, int[] h) {
-    System.arraycopy(f, 0, h, 0, SIZE);
+  public static void copy(long[] f, long[] h) {
+    h[0] = f[0];
+    h[1] = f[1];
+    h[2] = f[2];
+    h[3] = f[3];
+    h[4] = f[4];
   }
 
   /** h = f + g (no carry: callers keep limb growth within the slack of mul). */
-  public static void add(int[] f, int[] g, int[] h) {
-    for (int i = 0; i < SIZE; i++) {
-      h[i] = f[i] + g[i];
-    }
+  public static void add(long[] f, long[] g, long[] h) {
+    h[0] = f[0] + g[0];
+    h[1] = f[1] + g[1];
+    h[2] = f[2] + g[2];
+    h[3] = f[3] + g[3];
+    h[4] = f[4] + g[4];
   }
 
-  /** h = f - g (no carry). */
-  public static void sub(int[] f, int[] g, int[] h) {
-    for (int i = 0; i < SIZE; i++) {
-      h[i] = f[i] - g[i];
-    }
+  /** h = f - g (no carry; limbs are signed). */
+  public static void sub(long[] f, long[] g, long[] h) {
+    h[0] = f[0] - g[0];
+    h[1] = f[1] - g[1];
+    h[2] = f[2] - g[2];
+    h[3] = f[3] - g[3];
+    h[4] = f[4] - g[4];
   }
 
   /** h = -f. */
-  public static void neg(int[] f, int[] h) {
-    for (int i = 0; i < SIZE; i++) {
-      h[i] = -f[i];
-    }
+  public static void neg(long[] f, long[] h) {
+    h[0] = -f[0];
+    h[1] = -f[1];
+    h[2] = -f[2];
+    h[3] = -f[3];
+    h[4] = -f[4];
   }
 
   /** Replaces f with g if {@code b} is 1, leaves it if 0, in constant time. */
-  public static void cmov(int[] f, int[] g, int b) {
-    int mask = -b;
-    for (int i = 0; i < SIZE; i++) {
-      f[i] ^= (f[i] ^ g[i]) & mask;
-    }
+  public static void cmov(long[] f, long[] g, int b) {
+    long mask = -(long) b;
+    f[0] ^= (f[0] ^ g[0]) & mask;
+    f[1] ^= (f[1] ^ g[1]) & mask;
+    f[2] ^= (f[2] ^ g[2]) & mask;
+    f[3] ^= (f[3] ^ g[3]) & mask;
+    f[4] ^= (f[4] ^ g[4]) & mask;
   }
 
   /** Swaps f and g if {@code b} is 1, in constant time. */
-  public static void cswap(int[] f, int[] g, int b) {
-    int mask = -b;
-    for (int i = 0; i < SIZE; i++) {
-      int x = (f[i] ^ g[i]) & mask;
-      f[i] ^= x;
-      g[i] ^= x;
-    }
+  public static void cswap(long[] f, long[] g, int b) {
+    long mask = -(long) b;
+    long x;
+    x = (f[0] ^ g[0]) & mask; f[0] ^= x; g[0] ^= x;
+    x = (f[1] ^ g[1]) & mask; f[1] ^= x; g[1] ^= x;
+    x = (f[2] ^ g[2]) & mask; f[2] ^= x; g[2] ^= x;
+    x = (f[3] ^ g[3]) & mask; f[3] ^= x; g[3] ^= x;
+    x = (f[4] ^ g[4]) & mask; f[4] ^= x; g[4] ^= x;
   }
 
-  /** h = f * g. {@code h} may alias f or g. */
-  public static void mul(int[] f, int[] g, int[] h) {
+  /**
+   * h = f * g. {@code h} may alias f or g.
+   *
+   * <p>For a limb product a b with {@code bs = b << 10}: {@code (a * bs) >>> 10 = a b mod 2^54} (the "low"
+   * part, in [0, 2^54)) and {@code multiplyHigh(a, bs) = floor(a b / 2^54)} (the "high" part, signed), so
+   * a b = high 2^54 + low = 8 high 2^51 + low: the low part stays at its position, 8 times the high part
+   * goes one position up. Positions 5..9 wrap to 0..4 times 19 (2^255 = 19).
+   */
+  public static void mul(long[] f, long[] g, long[] h) {
     long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
-    long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
-    long g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
-    long g5 = g[5], g6 = g[6], g7 = g[7], g8 = g[8], g9 = g[9];
-    long g1x19 = 19 * g1, g2x19 = 19 * g2, g3x19 = 19 * g3, g4x19 = 19 * g4, g5x19 = 19 * g5;
-    long g6x19 = 19 * g6, g7x19 = 19 * g7, g8x19 = 19 * g8, g9x19 = 19 * g9;
-    long f1x2 = 2 * f1, f3x2 = 2 * f3, f5x2 = 2 * f5, f7x2 = 2 * f7, f9x2 = 2 * f9;
+    long g0 = g[0] << 10, g1 = g[1] << 10, g2 = g[2] << 10, g3 = g[3] << 10, g4 = g[4] << 10;
 
-    long h0 = f0 * g0 + f1x2 * g9x19 + f2 * g8x19 + f3x2 * g7x19 + f4 * g6x19 + f5x2 * g5x19
-        + f6 * g4x19 + f7x2 * g3x19 + f8 * g2x19 + f9x2 * g1x19;
-    long h1 = f0 * g1 + f1 * g0 + f2 * g9x19 + f3 * g8x19 + f4 * g7x19 + f5 * g6x19 + f6 * g5x19
-        + f7 * g4x19 + f8 * g3x19 + f9 * g2x19;
-    long h2 = f0 * g2 + f1x2 * g1 + f2 * g0 + f3x2 * g9x19 + f4 * g8x19 + f5x2 * g7x19 + f6 * g6x19
-        + f7x2 * g5x19 + f8 * g4x19 + f9x2 * g3x19;
-    long h3 = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9x19 + f5 * g8x19 + f6 * g7x19
-        + f7 * g6x19 + f8 * g5x19 + f9 * g4x19;
-    long h4 = f0 * g4 + f1x2 * g3 + f2 * g2 + f3x2 * g1 + f4 * g0 + f5x2 * g9x19 + f6 * g8x19
-        + f7x2 * g7x19 + f8 * g6x19 + f9x2 * g5x19;
-    long h5 = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1 + f5 * g0 + f6 * g9x19 + f7 * g8x19
-        + f8 * g7x19 + f9 * g6x19;
-    long h6 = f0 * g6 + f1x2 * g5 + f2 * g4 + f3x2 * g3 + f4 * g2 + f5x2 * g1 + f6 * g0
-        + f7x2 * g9x19 + f8 * g8x19 + f9x2 * g7x19;
-    long h7 = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3 + f5 * g2 + f6 * g1 + f7 * g0
-        + f8 * g9x19 + f9 * g8x19;
-    long h8 = f0 * g8 + f1x2 * g7 + f2 * g6 + f3x2 * g5 + f4 * g4 + f5x2 * g3 + f6 * g2 + f7x2 * g1
-        + f8 * g0 + f9x2 * g9x19;
-    long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5 + f5 * g4 + f6 * g3 + f7 * g2
-        + f8 * g1 + f9 * g0;
-    carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, h);
+    // Position 0..4 sums (no wrap).
+    long l0 = (f0 * g0) >>> 10;
+    long u0 = Math.multiplyHigh(f0, g0);
+    long l1 = ((f0 * g1) >>> 10) + ((f1 * g0) >>> 10);
+    long u1 = Math.multiplyHigh(f0, g1) + Math.multiplyHigh(f1, g0);
+    long l2 = ((f0 * g2) >>> 10) + ((f1 * g1) >>> 10) + ((f2 * g0) >>> 10);
+    long u2 = Math.multiplyHigh(f0, g2) + Math.multiplyHigh(f1, g1) + Math.multiplyHigh(f2, g0);
+    long l3 = ((f0 * g3) >>> 10) + ((f1 * g2) >>> 10) + ((f2 * g1) >>> 10) + ((f3 * g0) >>> 10);
+    long u3 = Math.multiplyHigh(f0, g3) + Math.multiplyHigh(f1, g2) + Math.multiplyHigh(f2, g1)
+        + Math.multiplyHigh(f3, g0);
+    long l4 = ((f0 * g4) >>> 10) + ((f1 * g3) >>> 10) + ((f2 * g2) >>> 10) + ((f3 * g1) >>> 10)
+        + ((f4 * g0) >>> 10);
+    long u4 = Math.multiplyHigh(f0, g4) + Math.multiplyHigh(f1, g3) + Math.multiplyHigh(f2, g2)
+        + Math.multiplyHigh(f3, g1) + Math.multiplyHigh(f4, g0);
+    // Positions 5..8 (wrap to 0..3 times 19).
+    long l5 = ((f1 * g4) >>> 10) + ((f2 * g3) >>> 10) + ((f3 * g2) >>> 10) + ((f4 * g1) >>> 10);
+    long u5 = Math.multiplyHigh(f1, g4) + Math.multiplyHigh(f2, g3) + Math.multiplyHigh(f3, g2)
+        + Math.multiplyHigh(f4, g1);
+    long l6 = ((f2 * g4) >>> 10) + ((f3 * g3) >>> 10) + ((f4 * g2) >>> 10);
+    long u6 = Math.multiplyHigh(f2, g4) + Math.multiplyHigh(f3, g3) + Math.multiplyHigh(f4, g2);
+    long l7 = ((f3 * g4) >>> 10) + ((f4 * g3) >>> 10);
+    long u7 = Math.multiplyHigh(f3, g4) + Math.multiplyHigh(f4, g3);
+    long l8 = (f4 * g4) >>> 10;
+    long u8 = Math.multiplyHigh(f4, g4);
+
+    long c0 = l0 + 19 * (l5 + (u4 << 3));
+    long c1 = l1 + (u0 << 3) + 19 * (l6 + (u5 << 3));
+    long c2 = l2 + (u1 << 3) + 19 * (l7 + (u6 << 3));
+    long c3 = l3 + (u2 << 3) + 19 * (l8 + (u7 << 3));
+    long c4 = l4 + (u3 << 3) + 19 * (u8 << 3);
+    carry(c0, c1, c2, c3, c4, h);
   }
 
   /** h = f^2. {@code h} may alias f. */
-  public static void sq(int[] f, int[] h) {
+  public static void sq(long[] f, long[] h) {
     long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
-    long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
-    long f0x2 = 2 * f0, f1x2 = 2 * f1, f2x2 = 2 * f2, f3x2 = 2 * f3, f4x2 = 2 * f4;
-    long f5x2 = 2 * f5, f6x2 = 2 * f6, f7x2 = 2 * f7;
-    long f5x38 = 38 * f5, f6x19 = 19 * f6, f7x38 = 38 * f7, f8x19 = 19 * f8, f9x38 = 38 * f9;
+    long s0 = f0 << 10, s1 = f1 << 10, s2 = f2 << 10, s3 = f3 << 10, s4 = f4 << 10;
+    long d0 = f0 << 1, d1 = f1 << 1, d2 = f2 << 1, d3 = f3 << 1;
 
-    long h0 = f0 * f0 + f1x2 * f9x38 + f2x2 * f8x19 + f3x2 * f7x38 + f4x2 * f6x19 + f5 * f5x38;
-    long h1 = f0x2 * f1 + f2 * f9x38 + f3x2 * f8x19 + f4 * f7x38 + f5x2 * f6x19;
-    long h2 = f0x2 * f2 + f1x2 * f1 + f3x2 * f9x38 + f4x2 * f8x19 + f5x2 * f7x38 + f6 * f6x19;
-    long h3 = f0x2 * f3 + f1x2 * f2 + f4 * f9x38 + f5x2 * f8x19 + f6 * f7x38;
-    long h4 = f0x2 * f4 + f1x2 * f3x2 + f2 * f2 + f5x2 * f9x38 + f6x2 * f8x19 + f7 * f7x38;
-    long h5 = f0x2 * f5 + f1x2 * f4 + f2x2 * f3 + f6 * f9x38 + f7x2 * f8x19;
-    long h6 = f0x2 * f6 + f1x2 * f5x2 + f2x2 * f4 + f3x2 * f3 + f7x2 * f9x38 + f8 * f8x19;
-    long h7 = f0x2 * f7 + f1x2 * f6 + f2x2 * f5 + f3x2 * f4 + f8 * f9x38;
-    long h8 = f0x2 * f8 + f1x2 * f7x2 + f2x2 * f6 + f3x2 * f5x2 + f4 * f4 + f9 * f9x38;
-    long h9 = f0x2 * f9 + f1x2 * f8 + f2x2 * f7 + f3x2 * f6 + f4x2 * f5;
-    carry(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, h);
+    long l0 = (f0 * s0) >>> 10;
+    long u0 = Math.multiplyHigh(f0, s0);
+    long l1 = (d0 * s1) >>> 10;
+    long u1 = Math.multiplyHigh(d0, s1);
+    long l2 = ((d0 * s2) >>> 10) + ((f1 * s1) >>> 10);
+    long u2 = Math.multiplyHigh(d0, s2) + Math.multiplyHigh(f1, s1);
+    long l3 = ((d0 * s3) >>> 10) + ((d1 * s2) >>> 10);
+    long u3 = Math.multiplyHigh(d0, s3) + Math.multiplyHigh(d1, s2);
+    long l4 = ((d0 * s4) >>> 10) + ((d1 * s3) >>> 10) + ((f2 * s2) >>> 10);
+    long u4 = Math.multiplyHigh(d0, s4) + Math.multiplyHigh(d1, s3) + Math.multiplyHigh(f2, s2);
+    long l5 = ((d1 * s4) >>> 10) + ((d2 * s3) >>> 10);
+    long u5 = Math.multiplyHigh(d1, s4) + Math.multiplyHigh(d2, s3);
+    long l6 = ((d2 * s4) >>> 10) + ((f3 * s3) >>> 10);
+    long u6 = Math.multiplyHigh(d2, s4) + Math.multiplyHigh(f3, s3);
+    long l7 = (d3 * s4) >>> 10;
+    long u7 = Math.multiplyHigh(d3, s4);
+    long l8 = (f4 * s4) >>> 10;
+    long u8 = Math.multiplyHigh(f4, s4);
+
+    long c0 = l0 + 19 * (l5 + (u4 << 3));
+    long c1 = l1 + (u0 << 3) + 19 * (l6 + (u5 << 3));
+    long c2 = l2 + (u1 << 3) + 19 * (l7 + (u6 << 3));
+    long c3 = l3 + (u2 << 3) + 19 * (l8 + (u7 << 3));
+    long c4 = l4 + (u3 << 3) + 19 * (u8 << 3);
+    carry(c0, c1, c2, c3, c4, h);
   }
 
   /** h = f^(2^n), n >= 1. */
-  public static void sqn(int[] f, int n, int[] h) {
+  public static void sqn(long[] f, int n, long[] h) {
     sq(f, h);
     for (int i = 1; i < n; i++) {
       sq(h, h);
@@ -141,36 +201,39 @@ public final class Field25519 {
   }
 
   /** h = f * 121666 (the X25519 ladder constant (A + 2) / 4). */
-  public static void mul121666(int[] f, int[] h) {
-    carry(f[0] * 121666L, f[1] * 121666L, f[2] * 121666L, f[3] * 121666L, f[4] * 121666L,
-        f[5] * 121666L, f[6] * 121666L, f[7] * 121666L, f[8] * 121666L, f[9] * 121666L, h);
+  public static void mul121666(long[] f, long[] h) {
+    final long k = 121666L << 10;
+    long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+    long c0 = ((f0 * k) >>> 10) + 19 * (Math.multiplyHigh(f4, k) << 3);
+    long c1 = ((f1 * k) >>> 10) + (Math.multiplyHigh(f0, k) << 3);
+    long c2 = ((f2 * k) >>> 10) + (Math.multiplyHigh(f1, k) << 3);
+    long c3 = ((f3 * k) >>> 10) + (Math.multiplyHigh(f2, k) << 3);
+    long c4 = ((f4 * k) >>> 10) + (Math.multiplyHigh(f3, k) << 3);
+    carry(c0, c1, c2, c3, c4, h);
   }
 
-  private static void carry(long h0, long h1, long h2, long h3, long h4, long h5, long h6, long h7,
-      long h8, long h9, int[] h) {
-    long c;
-    c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
-    c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
-    c = (h1 + (1L << 24)) >> 25; h2 += c; h1 -= c << 25;
-    c = (h5 + (1L << 24)) >> 25; h6 += c; h5 -= c << 25;
-    c = (h2 + (1L << 25)) >> 26; h3 += c; h2 -= c << 26;
-    c = (h6 + (1L << 25)) >> 26; h7 += c; h6 -= c << 26;
-    c = (h3 + (1L << 24)) >> 25; h4 += c; h3 -= c << 25;
-    c = (h7 + (1L << 24)) >> 25; h8 += c; h7 -= c << 25;
-    c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
-    c = (h8 + (1L << 25)) >> 26; h9 += c; h8 -= c << 26;
-    c = (h9 + (1L << 24)) >> 25; h0 += c * 19; h9 -= c << 25;
-    c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
-    h[0] = (int) h0; h[1] = (int) h1; h[2] = (int) h2; h[3] = (int) h3; h[4] = (int) h4;
-    h[5] = (int) h5; h[6] = (int) h6; h[7] = (int) h7; h[8] = (int) h8; h[9] = (int) h9;
+  /** Rounding carries (two interleaved chains) leaving every limb within 2^50 + 2^13 in magnitude. */
+  private static void carry(long c0, long c1, long c2, long c3, long c4, long[] h) {
+    long k;
+    k = (c0 + R51) >> 51; c1 += k; c0 -= k << 51;
+    k = (c3 + R51) >> 51; c4 += k; c3 -= k << 51;
+    k = (c1 + R51) >> 51; c2 += k; c1 -= k << 51;
+    k = (c4 + R51) >> 51; c0 += 19 * k; c4 -= k << 51;
+    k = (c2 + R51) >> 51; c3 += k; c2 -= k << 51;
+    k = (c0 + R51) >> 51; c1 += k; c0 -= k << 51;
+    h[0] = c0;
+    h[1] = c1;
+    h[2] = c2;
+    h[3] = c3;
+    h[4] = c4;
   }
 
   /** out = z^(p - 2) = 1 / z (0 for z = 0). */
-  public static void invert(int[] z, int[] out) {
-    int[] t0 = create();
-    int[] t1 = create();
-    int[] t2 = create();
-    int[] t3 = create();
+  public static void invert(long[] z, long[] out) {
+    long[] t0 = create();
+    long[] t1 = create();
+    long[] t2 = create();
+    long[] t3 = create();
     sq(z, t0);
     sqn(t0, 2, t1);
     mul(z, t1, t1);
@@ -196,10 +259,10 @@ public final class Field25519 {
   }
 
   /** out = z^((p - 5) / 8) = z^(2^252 - 3), the core of square roots. */
-  public static void pow22523(int[] z, int[] out) {
-    int[] t0 = create();
-    int[] t1 = create();
-    int[] t2 = create();
+  public static void pow22523(long[] z, long[] out) {
+    long[] t0 = create();
+    long[] t1 = create();
+    long[] t2 = create();
     sq(z, t0);
     sqn(t0, 2, t1);
     mul(z, t1, t1);
@@ -225,109 +288,83 @@ public final class Field25519 {
   }
 
   /** Decodes 32 little-endian bytes, ignoring bit 255; the value may be p or above (not reduced). */
-  public static void decode(byte[] s, int off, int[] h) {
-    long lo = load(s, off, 8);
-    long m1 = load(s, off + 8, 8);
-    long m2 = load(s, off + 16, 8);
-    long hi = load(s, off + 24, 8) & 0x7FFF_FFFF_FFFF_FFFFL;
-    h[0] = (int) (lo & 0x3FFFFFF);
-    h[1] = (int) ((lo >>> 26) & 0x1FFFFFF);
-    h[2] = (int) (((lo >>> 51) | (m1 << 13)) & 0x3FFFFFF);
-    h[3] = (int) ((m1 >>> 13) & 0x1FFFFFF);
-    h[4] = (int) ((m1 >>> 38) & 0x3FFFFFF);
-    h[5] = (int) (m2 & 0x1FFFFFF);
-    h[6] = (int) ((m2 >>> 25) & 0x3FFFFFF);
-    h[7] = (int) (((m2 >>> 51) | (hi << 13)) & 0x1FFFFFF);
-    h[8] = (int) ((hi >>> 12) & 0x3FFFFFF);
-    h[9] = (int) ((hi >>> 38) & 0x1FFFFFF);
+  public static void decode(byte[] s, int off, long[] h) {
+    long lo = (long) LE64.get(s, off);
+    long m1 = (long) LE64.get(s, off + 8);
+    long m2 = (long) LE64.get(s, off + 16);
+    long hi = (long) LE64.get(s, off + 24);
+    h[0] = lo & M51;
+    h[1] = ((lo >>> 51) | (m1 << 13)) & M51;
+    h[2] = ((m1 >>> 38) | (m2 << 26)) & M51;
+    h[3] = ((m2 >>> 25) | (hi << 39)) & M51;
+    h[4] = (hi >>> 12) & M51;
   }
 
-  private static long load(byte[] s, int off, int n) {
-    long v = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      v = (v << 8) | (s[off + i] & 0xFF);
-    }
-    return v;
+  /**
+   * out = f fully reduced: limbs in [0, 2^51) and value in [0, p). {@code out} may alias f.
+   */
+  public static void reduce(long[] f, long[] out) {
+    long h0 = f[0], h1 = f[1], h2 = f[2], h3 = f[3], h4 = f[4];
+    long c;
+    // Two floor-carry passes: afterwards every limb is in [0, 2^51) except that h0 may exceed it by
+    // at most 19, so that 0 <= value < 2^255 + 19.
+    c = h0 >> 51; h1 += c; h0 &= M51;
+    c = h1 >> 51; h2 += c; h1 &= M51;
+    c = h2 >> 51; h3 += c; h2 &= M51;
+    c = h3 >> 51; h4 += c; h3 &= M51;
+    c = h4 >> 51; h0 += 19 * c; h4 &= M51;
+    c = h0 >> 51; h1 += c; h0 &= M51;
+    c = h1 >> 51; h2 += c; h1 &= M51;
+    c = h2 >> 51; h3 += c; h2 &= M51;
+    c = h3 >> 51; h4 += c; h3 &= M51;
+    c = h4 >> 51; h0 += 19 * c; h4 &= M51;
+    // q = 1 if value >= p, i.e. value + 19 >= 2^255.
+    long q = (h0 + 19) >> 51;
+    q = (h1 + q) >> 51;
+    q = (h2 + q) >> 51;
+    q = (h3 + q) >> 51;
+    q = (h4 + q) >> 51;
+    h0 += 19 * q;
+    c = h0 >> 51; h1 += c; h0 &= M51;
+    c = h1 >> 51; h2 += c; h1 &= M51;
+    c = h2 >> 51; h3 += c; h2 &= M51;
+    c = h3 >> 51; h4 += c; h3 &= M51;
+    h4 &= M51;
+    out[0] = h0;
+    out[1] = h1;
+    out[2] = h2;
+    out[3] = h3;
+    out[4] = h4;
   }
 
   /** Encodes h canonically (fully reduced mod p) as 32 little-endian bytes; bit 255 is 0. */
-  public static void encode(int[] h, byte[] s, int off) {
-    long h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4];
-    long h5 = h[5], h6 = h[6], h7 = h[7], h8 = h[8], h9 = h[9];
-    // Bring limbs into range first so that the quotient estimate below is exact.
-    long c;
-    for (int r = 0; r < 2; r++) {
-      c = h0 >> 26; h1 += c; h0 -= c << 26;
-      c = h1 >> 25; h2 += c; h1 -= c << 25;
-      c = h2 >> 26; h3 += c; h2 -= c << 26;
-      c = h3 >> 25; h4 += c; h3 -= c << 25;
-      c = h4 >> 26; h5 += c; h4 -= c << 26;
-      c = h5 >> 25; h6 += c; h5 -= c << 25;
-      c = h6 >> 26; h7 += c; h6 -= c << 26;
-      c = h7 >> 25; h8 += c; h7 -= c << 25;
-      c = h8 >> 26; h9 += c; h8 -= c << 26;
-      c = h9 >> 25; h0 += c * 19; h9 -= c << 25;
-    }
-    // Now 0 <= value < 2^255 + small; q = 1 if value >= p.
-    long q = (19 * h9 + (1L << 24)) >> 25;
-    q = (h0 + q) >> 26;
-    q = (h1 + q) >> 25;
-    q = (h2 + q) >> 26;
-    q = (h3 + q) >> 25;
-    q = (h4 + q) >> 26;
-    q = (h5 + q) >> 25;
-    q = (h6 + q) >> 26;
-    q = (h7 + q) >> 25;
-    q = (h8 + q) >> 26;
-    q = (h9 + q) >> 25;
-    h0 += 19 * q;
-    c = h0 >> 26; h1 += c; h0 -= c << 26;
-    c = h1 >> 25; h2 += c; h1 -= c << 25;
-    c = h2 >> 26; h3 += c; h2 -= c << 26;
-    c = h3 >> 25; h4 += c; h3 -= c << 25;
-    c = h4 >> 26; h5 += c; h4 -= c << 26;
-    c = h5 >> 25; h6 += c; h5 -= c << 25;
-    c = h6 >> 26; h7 += c; h6 -= c << 26;
-    c = h7 >> 25; h8 += c; h7 -= c << 25;
-    c = h8 >> 26; h9 += c; h8 -= c << 26;
-    c = h9 >> 25; h9 -= c << 25;
-    long lo = h0 | (h1 << 26) | (h2 << 51);
-    long m1 = (h2 >>> 13) | (h3 << 13) | (h4 << 38);
-    long m2 = h5 | (h6 << 25) | (h7 << 51);
-    long hi = (h7 >>> 13) | (h8 << 12) | (h9 << 38);
-    store(lo, s, off);
-    store(m1, s, off + 8);
-    store(m2, s, off + 16);
-    store(hi, s, off + 24);
-  }
-
-  private static void store(long v, byte[] s, int off) {
-    for (int i = 0; i < 8; i++) {
-      s[off + i] = (byte) (v >>> (8 * i));
-    }
+  public static void encode(long[] h, byte[] s, int off) {
+    long[] r = new long[SIZE];
+    reduce(h, r);
+    LE64.set(s, off, r[0] | (r[1] << 51));
+    LE64.set(s, off + 8, (r[1] >>> 13) | (r[2] << 38));
+    LE64.set(s, off + 16, (r[2] >>> 26) | (r[3] << 25));
+    LE64.set(s, off + 24, (r[3] >>> 39) | (r[4] << 12));
   }
 
   /** 1 if f is zero mod p, else 0; constant time. */
-  public static int isZero(int[] f) {
-    byte[] s = new byte[32];
-    encode(f, s, 0);
-    int acc = 0;
-    for (byte b : s) {
-      acc |= b;
-    }
-    return ((acc & 0xFF) - 1) >>> 31;
+  public static int isZero(long[] f) {
+    long[] r = new long[SIZE];
+    reduce(f, r);
+    long acc = r[0] | r[1] | r[2] | r[3] | r[4];
+    return (int) ((acc - 1) >>> 63);
   }
 
   /** 1 if f mod p is odd (the "negative" sign bit of RFC 8032), else 0. */
-  public static int isNegative(int[] f) {
-    byte[] s = new byte[32];
-    encode(f, s, 0);
-    return s[0] & 1;
+  public static int isNegative(long[] f) {
+    long[] r = new long[SIZE];
+    reduce(f, r);
+    return (int) (r[0] & 1);
   }
 
   /** 1 if f == g mod p, else 0. */
-  public static int equal(int[] f, int[] g) {
-    int[] d = create();
+  public static int equal(long[] f, long[] g) {
+    long[] d = new long[SIZE];
     sub(f, g, d);
     return isZero(d);
   }

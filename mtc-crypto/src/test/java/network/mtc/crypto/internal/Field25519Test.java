@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class Field25519Test {
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
-  static BigInteger value(int[] f) {
+  static BigInteger value(long[] f) {
     byte[] s = new byte[32];
     Field25519.encode(f, s, 0);
     return le(s);
@@ -35,8 +35,8 @@ class Field25519Test {
     return out;
   }
 
-  static int[] fe(BigInteger v) {
-    int[] f = Field25519.create();
+  static long[] fe(BigInteger v) {
+    long[] f = Field25519.create();
     Field25519.decode(toLe(v), 0, f);
     return f;
   }
@@ -63,9 +63,9 @@ class Field25519Test {
     for (int i = 0; i < 20_000; i++) {
       BigInteger a = random(rnd);
       BigInteger b = random(rnd);
-      int[] fa = fe(a);
-      int[] fb = fe(b);
-      int[] h = Field25519.create();
+      long[] fa = fe(a);
+      long[] fb = fe(b);
+      long[] h = Field25519.create();
       assertEquals(a.mod(P), value(fa), "decode/encode");
       Field25519.mul(fa, fb, h);
       assertEquals(a.multiply(b).mod(P), value(h), "mul");
@@ -99,5 +99,62 @@ class Field25519Test {
     }
     assertEquals(BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE).mod(P),
         value(fe(BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE))));
+  }
+
+  static BigInteger limbValue(long[] f) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = Field25519.SIZE - 1; i >= 0; i--) {
+      v = v.shiftLeft(51).add(BigInteger.valueOf(f[i]));
+    }
+    return v;
+  }
+
+  /** Limbs at the documented input bound (|limb| < 2^53, e.g. sums of 7 products), extremes included. */
+  @Test
+  void extremeLimbsStayExact() {
+    SplittableRandom rnd = new SplittableRandom(51);
+    long max = (1L << 53) - 1;
+    long outBound = (1L << 50) + (1L << 16);
+    for (int i = 0; i < 20_000; i++) {
+      long[] fa = Field25519.create();
+      long[] fb = Field25519.create();
+      for (int j = 0; j < Field25519.SIZE; j++) {
+        switch (i % 4) {
+          case 0:
+            fa[j] = max;
+            fb[j] = rnd.nextBoolean() ? max : -max;
+            break;
+          case 1:
+            fa[j] = -max;
+            fb[j] = -max;
+            break;
+          default:
+            fa[j] = rnd.nextLong(-max, max + 1);
+            fb[j] = rnd.nextLong(-max, max + 1);
+        }
+      }
+      BigInteger a = limbValue(fa).mod(P);
+      BigInteger b = limbValue(fb).mod(P);
+      assertEquals(a, value(fa), "encode");
+      long[] h = Field25519.create();
+      Field25519.mul(fa, fb, h);
+      assertEquals(a.multiply(b).mod(P), limbValue(h).mod(P), "mul");
+      assertEquals(a.multiply(b).mod(P), value(h), "mul encode");
+      for (long x : h) {
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(x) <= outBound, "mul bound");
+      }
+      Field25519.sq(fa, h);
+      assertEquals(a.multiply(a).mod(P), limbValue(h).mod(P), "sq");
+      for (long x : h) {
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(x) <= outBound, "sq bound");
+      }
+      Field25519.mul121666(fa, h);
+      assertEquals(a.multiply(BigInteger.valueOf(121666)).mod(P), limbValue(h).mod(P), "mul121666");
+      for (long x : h) {
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(x) <= outBound, "mul121666 bound");
+      }
+      assertEquals(a.signum() == 0 ? 1 : 0, Field25519.isZero(fa), "isZero");
+      assertEquals(a.testBit(0) ? 1 : 0, Field25519.isNegative(fa), "isNegative");
+    }
   }
 }
