@@ -127,20 +127,45 @@ public final class Ed25519Engine {
     return Scalar25519.reduce(d.digest());
   }
 
+  /** Objects of {@link #verify(PreparedKey, byte[], byte[])}, one set per thread: verifying allocates nothing. */
+  private static final class VerifyTemps {
+    final EdPoint r = new EdPoint();
+    final EdPoint p = new EdPoint();
+    final EdPoint.Cached rc = new EdPoint.Cached();
+    final EdPoint.Scratch scratch = new EdPoint.Scratch();
+    final byte[] hash = new byte[64];
+    final byte[] k = new byte[32];
+    final byte[] s = new byte[32];
+  }
+
+  private static final ThreadLocal<VerifyTemps> VERIFY_TEMPS = ThreadLocal.withInitial(VerifyTemps::new);
+
   /** Verifies with a prepared key: strict rules, cofactored equation. */
   public static Verdict verify(PreparedKey key, byte[] message, byte[] signature) {
-    EdPoint r = new EdPoint();
+    VerifyTemps w = VERIFY_TEMPS.get();
+    EdPoint r = w.r;
     Verdict pre = precheck(key, signature, r);
     if (pre != Verdict.VALID) {
       return pre;
     }
-    byte[] k = challenge(signature, key.encoded, message);
-    byte[] s = Arrays.copyOfRange(signature, 32, 64);
-    EdPoint p = new EdPoint();
+    MessageDigest d = Sha512.digest();
+    d.update(signature, 0, 32);
+    d.update(key.encoded);
+    d.update(message);
+    try {
+      d.digest(w.hash, 0, 64);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("SHA-512 output is 64 bytes", e);
+    }
+    byte[] k = w.k;
+    Scalar25519.reduce(w.hash, 0, k, 0);
+    byte[] s = w.s;
+    System.arraycopy(signature, 32, s, 0, 32);
+    EdPoint p = w.p;
     Ed25519Group.doubleScalarMultVartime(k, key.negOdd, s, p);
-    EdPoint.Cached rc = new EdPoint.Cached();
+    EdPoint.Cached rc = w.rc;
     rc.set(r);
-    EdPoint.Scratch sc = new EdPoint.Scratch();
+    EdPoint.Scratch sc = w.scratch;
     p.minus(rc, sc);
     p.dblNoT(sc); // isIdentity reads X, Y, Z only
     p.dblNoT(sc);

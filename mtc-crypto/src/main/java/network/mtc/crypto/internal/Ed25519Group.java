@@ -8,6 +8,33 @@ import java.math.BigInteger;
  * (which handles public data only).
  */
 public final class Ed25519Group {
+  // Per-thread temporaries first: the static initialisers below already use decode().
+  /** Temporaries of the variable-time (verification) routines, one set per thread. */
+  private static final class VartimeTemps {
+    final EdPoint q = new EdPoint();
+    final EdPoint.Scratch scratch = new EdPoint.Scratch();
+    final byte[] nafA = new byte[257];
+    final byte[] nafB = new byte[257];
+  }
+
+  private static final ThreadLocal<VartimeTemps> VARTIME_TEMPS =
+      ThreadLocal.withInitial(VartimeTemps::new);
+
+  /** Temporaries of {@link #decode}, one set per thread, so decoding allocates nothing. */
+  private static final class DecodeTemps {
+    final long[] y = Field25519.create();
+    final long[] u = Field25519.create();
+    final long[] v = Field25519.create();
+    final long[] one = Field25519.create();
+    final long[] v3 = Field25519.create();
+    final long[] x = Field25519.create();
+    final long[] t = Field25519.create();
+    final long[] check = Field25519.create();
+    final byte[] canon = new byte[32];
+  }
+
+  private static final ThreadLocal<DecodeTemps> DECODE_TEMPS = ThreadLocal.withInitial(DecodeTemps::new);
+
   static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
   /** d = -121665 / 121666. */
   static final long[] D = constant(BigInteger.valueOf(-121665)
@@ -111,9 +138,10 @@ public final class Ed25519Group {
    * @return {@link #OK}, {@link #NON_CANONICAL} or {@link #NOT_ON_CURVE}; {@code out} is set only on OK
    */
   public static int decode(byte[] s, int off, EdPoint out) {
-    long[] y = Field25519.create();
+    DecodeTemps w = DECODE_TEMPS.get();
+    long[] y = w.y;
     Field25519.decode(s, off, y);
-    byte[] canon = new byte[32];
+    byte[] canon = w.canon;
     Field25519.encode(y, canon, 0);
     for (int i = 0; i < 31; i++) {
       if (canon[i] != s[off + i]) {
@@ -124,17 +152,17 @@ public final class Ed25519Group {
       return NON_CANONICAL;
     }
     int sign = (s[off + 31] >>> 7) & 1;
-    long[] u = Field25519.create();
-    long[] v = Field25519.create();
-    long[] one = Field25519.create();
+    long[] u = w.u;
+    long[] v = w.v;
+    long[] one = w.one;
     Field25519.one(one);
     Field25519.sq(y, u);
     Field25519.mul(u, D, v);
     Field25519.sub(u, one, u); // u = y^2 - 1
     Field25519.add(v, one, v); // v = d y^2 + 1
-    long[] v3 = Field25519.create();
-    long[] x = Field25519.create();
-    long[] t = Field25519.create();
+    long[] v3 = w.v3;
+    long[] x = w.x;
+    long[] t = w.t;
     Field25519.sq(v, v3);
     Field25519.mul(v3, v, v3); // v^3
     Field25519.sq(v3, x);
@@ -145,7 +173,7 @@ public final class Ed25519Group {
     Field25519.mul(x, u, x); // x = u v^3 (u v^7)^((p-5)/8)
     Field25519.sq(x, t);
     Field25519.mul(t, v, t); // v x^2
-    long[] check = Field25519.create();
+    long[] check = w.check;
     Field25519.sub(t, u, check);
     if (Field25519.isZero(check) == 0) {
       Field25519.add(t, u, check);
@@ -167,10 +195,13 @@ public final class Ed25519Group {
     return OK;
   }
 
+
   /** 1 if [8] p is the identity (p has small order), else 0. Variable time (public points only). */
   public static boolean hasSmallOrder(EdPoint p) {
-    EdPoint q = p.copyOf();
-    EdPoint.Scratch s = new EdPoint.Scratch();
+    VartimeTemps w = VARTIME_TEMPS.get();
+    EdPoint q = w.q;
+    q.set(p);
+    EdPoint.Scratch s = w.scratch;
     q.dblNoT(s); // isIdentity reads X, Y, Z only
     q.dblNoT(s);
     q.dblNoT(s);
@@ -251,7 +282,12 @@ public final class Ed25519Group {
 
   /** Width-w non-adjacent form of a 32-byte little-endian scalar: 256 digits, odd or zero. */
   static byte[] naf(byte[] a, int w) {
-    byte[] r = new byte[257];
+    return naf(a, w, new byte[257]);
+  }
+
+  /** As {@link #naf(byte[], int)}, into {@code r} (at least 257 bytes, overwritten). */
+  static byte[] naf(byte[] a, int w, byte[] r) {
+    r[256] = 0;
     for (int i = 0; i < 256; i++) {
       r[i] = (byte) ((a[i >> 3] >>> (i & 7)) & 1);
     }
@@ -290,13 +326,14 @@ public final class Ed25519Group {
    * multiples (see {@link #oddMultiples}, 8 of them, width 5).
    */
   public static void doubleScalarMultVartime(byte[] a, EdPoint.Cached[] aOdd, byte[] b, EdPoint out) {
-    byte[] an = naf(a, 5);
-    byte[] bn = naf(b, 8);
+    VartimeTemps w = VARTIME_TEMPS.get();
+    byte[] an = naf(a, 5, w.nafA);
+    byte[] bn = naf(b, 8, w.nafB);
     int i = 255;
     while (i >= 0 && an[i] == 0 && bn[i] == 0) {
       i--;
     }
-    EdPoint.Scratch s = new EdPoint.Scratch();
+    EdPoint.Scratch s = w.scratch;
     out.setIdentity();
     for (; i >= 0; i--) {
       if (i > 0 && an[i] == 0 && bn[i] == 0) {

@@ -18,6 +18,8 @@ public final class EdPoint {
   final long[] z = Field25519.create();
   final long[] t = Field25519.create();
 
+  private static final ThreadLocal<long[]> IDENTITY_TEMP = ThreadLocal.withInitial(Field25519::create);
+
   /** The identity (0, 1). */
   public static EdPoint identity() {
     EdPoint p = new EdPoint();
@@ -262,7 +264,7 @@ public final class EdPoint {
 
   /** 1 if this is the identity (X = 0 and Y = Z), else 0. */
   public int isIdentity() {
-    long[] d = Field25519.create();
+    long[] d = IDENTITY_TEMP.get();
     sub(y, z, d);
     return Field25519.isZero(x) & Field25519.isZero(d);
   }

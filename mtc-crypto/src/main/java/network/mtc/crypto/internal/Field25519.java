@@ -34,6 +34,19 @@ public final class Field25519 {
 
   private Field25519() {}
 
+  /**
+   * Per-thread temporaries of {@link #invert} and {@link #pow22523}, so that neither allocates; each
+   * function has its own set (they never run nested within themselves).
+   */
+  private static final ThreadLocal<long[][]> INVERT_TEMPS =
+      ThreadLocal.withInitial(() -> new long[4][SIZE]);
+  private static final ThreadLocal<long[][]> POW_TEMPS =
+      ThreadLocal.withInitial(() -> new long[3][SIZE]);
+
+  /** Reduced limbs for encode, isZero and isNegative (none calls another). */
+  private static final ThreadLocal<long[]> REDUCED = ThreadLocal.withInitial(() -> new long[SIZE]);
+  private static final ThreadLocal<long[]> DIFFERENCE = ThreadLocal.withInitial(() -> new long[SIZE]);
+
   /** A new zero element. */
   public static long[] create() {
     return new long[SIZE];
@@ -230,10 +243,11 @@ public final class Field25519 {
 
   /** out = z^(p - 2) = 1 / z (0 for z = 0). */
   public static void invert(long[] z, long[] out) {
-    long[] t0 = create();
-    long[] t1 = create();
-    long[] t2 = create();
-    long[] t3 = create();
+    long[][] t = INVERT_TEMPS.get();
+    long[] t0 = t[0];
+    long[] t1 = t[1];
+    long[] t2 = t[2];
+    long[] t3 = t[3];
     sq(z, t0);
     sqn(t0, 2, t1);
     mul(z, t1, t1);
@@ -260,9 +274,10 @@ public final class Field25519 {
 
   /** out = z^((p - 5) / 8) = z^(2^252 - 3), the core of square roots. */
   public static void pow22523(long[] z, long[] out) {
-    long[] t0 = create();
-    long[] t1 = create();
-    long[] t2 = create();
+    long[][] t = POW_TEMPS.get();
+    long[] t0 = t[0];
+    long[] t1 = t[1];
+    long[] t2 = t[2];
     sq(z, t0);
     sqn(t0, 2, t1);
     mul(z, t1, t1);
@@ -339,7 +354,7 @@ public final class Field25519 {
 
   /** Encodes h canonically (fully reduced mod p) as 32 little-endian bytes; bit 255 is 0. */
   public static void encode(long[] h, byte[] s, int off) {
-    long[] r = new long[SIZE];
+    long[] r = REDUCED.get();
     reduce(h, r);
     LE64.set(s, off, r[0] | (r[1] << 51));
     LE64.set(s, off + 8, (r[1] >>> 13) | (r[2] << 38));
@@ -349,7 +364,7 @@ public final class Field25519 {
 
   /** 1 if f is zero mod p, else 0; constant time. */
   public static int isZero(long[] f) {
-    long[] r = new long[SIZE];
+    long[] r = REDUCED.get();
     reduce(f, r);
     long acc = r[0] | r[1] | r[2] | r[3] | r[4];
     return (int) ((acc - 1) >>> 63);
@@ -357,14 +372,14 @@ public final class Field25519 {
 
   /** 1 if f mod p is odd (the "negative" sign bit of RFC 8032), else 0. */
   public static int isNegative(long[] f) {
-    long[] r = new long[SIZE];
+    long[] r = REDUCED.get();
     reduce(f, r);
     return (int) (r[0] & 1);
   }
 
   /** 1 if f == g mod p, else 0. */
   public static int equal(long[] f, long[] g) {
-    long[] d = new long[SIZE];
+    long[] d = DIFFERENCE.get();
     sub(f, g, d);
     return isZero(d);
   }

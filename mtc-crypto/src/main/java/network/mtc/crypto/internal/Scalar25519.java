@@ -55,6 +55,9 @@ public final class Scalar25519 {
   // ---------------------------------------------------------------------------------------------
   // Public API
 
+  /** Per-thread limbs of {@link #reduce(byte[], int, byte[], int)}, so that reducing allocates nothing. */
+  private static final ThreadLocal<long[]> REDUCE_TEMP = ThreadLocal.withInitial(() -> new long[WIDE_LIMBS]);
+
   /** Returns {@code in64 mod L}; {@code in64} is a 64-byte little-endian integer. */
   public static byte[] reduce(byte[] in64) {
     byte[] out = new byte[SCALAR_BYTES];
@@ -78,7 +81,7 @@ public final class Scalar25519 {
   public static void reduce(byte[] in, int inOff, byte[] out, int outOff) {
     Objects.checkFromIndexSize(inOff, WIDE_BYTES, in.length);
     Objects.checkFromIndexSize(outOff, SCALAR_BYTES, out.length);
-    long[] s = new long[WIDE_LIMBS];
+    long[] s = REDUCE_TEMP.get();
     for (int i = 0; i < WIDE_LIMBS; i++) {
       s[i] = limb(in, inOff, WIDE_BYTES, i);
     }
