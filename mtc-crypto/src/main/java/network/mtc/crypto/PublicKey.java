@@ -31,7 +31,7 @@ public final class PublicKey {
    *     INVALID_A or SMALL_ORDER_A)
    */
   public static PublicKey fromBytes(byte[] encoded) {
-    Ed25519Engine.PreparedKey p = Ed25519Engine.prepare(encoded);
+    Ed25519Engine.PreparedKey p = Ed25519Engine.prepareForReuse(encoded);
     if (p.status() != Verdict.VALID) {
       throw new IllegalArgumentException("invalid Ed25519 public key: " + p.status());
     }

@@ -56,17 +56,41 @@ public final class Ed25519Engine {
     final byte[] encoded;
     final Verdict status;
     final EdPoint.Cached[] negOdd;
+    /** Width-8 affine table of -A for keys kept for many verifications, or null. */
+    final EdPoint.Cached[] negOddWide;
 
     PreparedKey(byte[] encoded, Verdict status, EdPoint.Cached[] negOdd) {
+      this(encoded, status, negOdd, null);
+    }
+
+    PreparedKey(byte[] encoded, Verdict status, EdPoint.Cached[] negOdd, EdPoint.Cached[] negOddWide) {
       this.encoded = encoded;
       this.status = status;
       this.negOdd = negOdd;
+      this.negOddWide = negOddWide;
     }
 
     /** VALID if the key passed the key rules, else the rule it broke. */
     public Verdict status() {
       return status;
     }
+  }
+
+  /**
+   * As {@link #prepare}, also building a 64-entry affine table of -A (one batch inversion, about the cost
+   * of five verifications' worth of table work once), which makes each later verification about 5%
+   * faster: for key objects that verify many signatures.
+   */
+  public static PreparedKey prepareForReuse(byte[] publicKey) {
+    PreparedKey p = prepare(publicKey);
+    if (p.status != Verdict.VALID) {
+      return p;
+    }
+    EdPoint negA = new EdPoint();
+    Ed25519Group.decode(publicKey, 0, negA);
+    Field25519.neg(negA.x, negA.x);
+    Field25519.neg(negA.t, negA.t);
+    return new PreparedKey(p.encoded, p.status, p.negOdd, Ed25519Group.oddMultiplesAffine(negA, 64));
   }
 
   /** Decodes and checks a public key (rules A1-A3 of spec/crypto.md). */
@@ -162,7 +186,11 @@ public final class Ed25519Engine {
     byte[] s = w.s;
     System.arraycopy(signature, 32, s, 0, 32);
     EdPoint p = w.p;
-    Ed25519Group.doubleScalarMultVartime(k, key.negOdd, s, p);
+    if (key.negOddWide != null) {
+      Ed25519Group.doubleScalarMultVartime(k, key.negOddWide, true, s, p);
+    } else {
+      Ed25519Group.doubleScalarMultVartime(k, key.negOdd, false, s, p);
+    }
     EdPoint.Cached rc = w.rc;
     rc.set(r);
     EdPoint.Scratch sc = w.scratch;

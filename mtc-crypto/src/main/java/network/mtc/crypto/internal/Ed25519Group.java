@@ -264,6 +264,25 @@ public final class Ed25519Group {
   }
 
   /** Odd multiples p, 3p, ..., (2n - 1)p in cached form. */
+  /**
+   * Odd multiples p, 3p, ..., (2n - 1)p in affine cached form (one batch inversion): for the tables of
+   * keys that verify many signatures, where additions then cost 7M instead of 8M.
+   */
+  static EdPoint.Cached[] oddMultiplesAffine(EdPoint p, int n) {
+    EdPoint[] pts = new EdPoint[n];
+    EdPoint.Scratch s = new EdPoint.Scratch();
+    EdPoint twice = p.copyOf();
+    twice.dbl(s);
+    EdPoint.Cached twiceCached = new EdPoint.Cached();
+    twiceCached.set(twice);
+    EdPoint acc = p.copyOf();
+    for (int i = 0; i < n; i++) {
+      pts[i] = acc.copyOf();
+      acc.plus(twiceCached, s);
+    }
+    return EdPoint.Cached.affine(pts);
+  }
+
   static EdPoint.Cached[] oddMultiples(EdPoint p, int n) {
     EdPoint.Cached[] out = new EdPoint.Cached[n];
     EdPoint.Scratch s = new EdPoint.Scratch();
@@ -326,8 +345,17 @@ public final class Ed25519Group {
    * multiples (see {@link #oddMultiples}, 8 of them, width 5).
    */
   public static void doubleScalarMultVartime(byte[] a, EdPoint.Cached[] aOdd, byte[] b, EdPoint out) {
+    doubleScalarMultVartime(a, aOdd, false, b, out);
+  }
+
+  /**
+   * As above, with A's table given as 8 projective (width-5 NAF) or 64 affine (width-8 NAF, {@code
+   * aAffine}) odd multiples.
+   */
+  public static void doubleScalarMultVartime(byte[] a, EdPoint.Cached[] aOdd, boolean aAffine, byte[] b,
+      EdPoint out) {
     VartimeTemps w = VARTIME_TEMPS.get();
-    byte[] an = naf(a, 5, w.nafA);
+    byte[] an = naf(a, aOdd.length == 64 ? 8 : 5, w.nafA);
     byte[] bn = naf(b, 8, w.nafB);
     int i = 255;
     while (i >= 0 && an[i] == 0 && bn[i] == 0) {
@@ -342,9 +370,17 @@ public final class Ed25519Group {
       }
       out.dbl(s);
       if (an[i] > 0) {
-        out.plus(aOdd[an[i] >> 1], s);
+        if (aAffine) {
+          out.plusAffine(aOdd[an[i] >> 1], s);
+        } else {
+          out.plus(aOdd[an[i] >> 1], s);
+        }
       } else if (an[i] < 0) {
-        out.minus(aOdd[(-an[i]) >> 1], s);
+        if (aAffine) {
+          out.minusAffine(aOdd[(-an[i]) >> 1], s);
+        } else {
+          out.minus(aOdd[(-an[i]) >> 1], s);
+        }
       }
       if (bn[i] > 0) {
         out.plusAffine(BASE_ODD[bn[i] >> 1], s);
