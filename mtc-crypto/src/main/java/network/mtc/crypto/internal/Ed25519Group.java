@@ -264,11 +264,8 @@ public final class Ed25519Group {
   }
 
   /** Odd multiples p, 3p, ..., (2n - 1)p in cached form. */
-  /**
-   * Odd multiples p, 3p, ..., (2n - 1)p in affine cached form (one batch inversion): for the tables of
-   * keys that verify many signatures, where additions then cost 7M instead of 8M.
-   */
-  static EdPoint.Cached[] oddMultiplesAffine(EdPoint p, int n) {
+  /** The points p, 3p, ..., (2n - 1)p. */
+  private static EdPoint[] oddMultiplePoints(EdPoint p, int n) {
     EdPoint[] pts = new EdPoint[n];
     EdPoint.Scratch s = new EdPoint.Scratch();
     EdPoint twice = p.copyOf();
@@ -280,24 +277,28 @@ public final class Ed25519Group {
       pts[i] = acc.copyOf();
       acc.plus(twiceCached, s);
     }
-    return EdPoint.Cached.affine(pts);
+    return pts;
   }
 
+  /**
+   * Odd multiples p, 3p, ..., (2n - 1)p in affine cached form (one batch inversion): for the tables of
+   * keys that verify many signatures, where additions then cost 7M instead of 8M.
+   */
+  static EdPoint.Cached[] oddMultiplesAffine(EdPoint p, int n) {
+    return EdPoint.Cached.affine(oddMultiplePoints(p, n));
+  }
+
+  /** Odd multiples p, 3p, ..., (2n - 1)p in (projective) cached form. */
   static EdPoint.Cached[] oddMultiples(EdPoint p, int n) {
+    EdPoint[] pts = oddMultiplePoints(p, n);
     EdPoint.Cached[] out = new EdPoint.Cached[n];
-    EdPoint.Scratch s = new EdPoint.Scratch();
-    EdPoint twice = p.copyOf();
-    twice.dbl(s);
-    EdPoint.Cached twiceCached = new EdPoint.Cached();
-    twiceCached.set(twice);
-    EdPoint acc = p.copyOf();
     for (int i = 0; i < n; i++) {
       out[i] = new EdPoint.Cached();
-      out[i].set(acc);
-      acc.plus(twiceCached, s);
+      out[i].set(pts[i]);
     }
     return out;
   }
+
 
   /** Width-w non-adjacent form of a 32-byte little-endian scalar: 256 digits, odd or zero. */
   static byte[] naf(byte[] a, int w) {
