@@ -71,7 +71,7 @@ public final class Ed25519Group {
    */
   private static final EdPoint.Cached[][] BASE_TABLE = new EdPoint.Cached[32][8];
   /** Odd multiples B, 3B, ..., 127B (affine cached form) for the width-8 NAF of verification. */
-  private static final EdPoint.Cached[] BASE_ODD = affineOddMultiples(BASE, 64);
+  private static final EdPoint.Cached[] BASE_ODD = oddMultiplesAffine(BASE, 64);
 
   static {
     EdPoint.Scratch s = new EdPoint.Scratch();
@@ -96,22 +96,6 @@ public final class Ed25519Group {
   }
 
   private Ed25519Group() {}
-
-  /** Odd multiples p, 3p, ..., (2n - 1)p in affine cached form (one inversion in all; for constants). */
-  private static EdPoint.Cached[] affineOddMultiples(EdPoint p, int n) {
-    EdPoint.Scratch s = new EdPoint.Scratch();
-    EdPoint twice = p.copyOf();
-    twice.dbl(s);
-    EdPoint.Cached twiceCached = new EdPoint.Cached();
-    twiceCached.set(twice);
-    EdPoint acc = p.copyOf();
-    EdPoint[] pts = new EdPoint[n];
-    for (int i = 0; i < n; i++) {
-      pts[i] = acc.copyOf();
-      acc.plus(twiceCached, s);
-    }
-    return EdPoint.Cached.affine(pts);
-  }
 
   private static long[] constant(BigInteger v) {
     byte[] le = new byte[32];
@@ -263,7 +247,6 @@ public final class Ed25519Group {
     return ((x - 1) >>> 31);
   }
 
-  /** Odd multiples p, 3p, ..., (2n - 1)p in cached form. */
   /** The points p, 3p, ..., (2n - 1)p. */
   private static EdPoint[] oddMultiplePoints(EdPoint p, int n) {
     EdPoint[] pts = new EdPoint[n];
