@@ -84,6 +84,8 @@ final class FrameSuite implements Suite {
         List.of(), Bytes.EMPTY, pattern(64, 0x01))));
     out.add(ok(n++, "origin hop limit equal to hop limit", new Frame(1, 9, 1, BOB, null,
         OptionalLong.empty(), List.of(new Tlv(1, Bytes.fromHex("09"))), hello, null)));
+    out.add(ok(n++, "hop limit 255 (the largest)", new Frame(1, 255, 1, BOB, null,
+        OptionalLong.empty(), List.of(new Tlv(1, Bytes.fromHex("ff"))), hello, null)));
     out.add(ok(n++, "topic of 32 bytes", new Frame(1, 3, 1, BOB, null, OptionalLong.empty(),
         List.of(new Tlv(4, pattern(32, 0x61))), hello, null)));
     out.add(ok(n++, "expires_at 0", new Frame(1, 3, 1, BOB, null, OptionalLong.empty(),
@@ -100,78 +102,72 @@ final class FrameSuite implements Suite {
     String src = ALICE.hex();
     String dst = BOB.hex();
     out.add(bad(n++, "empty input", "", DecodeError.TRUNCATED, 0));
-    out.add(bad(n++, "version 0", "01" + "07" + "00000001" + src, DecodeError.UNSUPPORTED_VERSION, 0));
-    out.add(bad(n++, "version 2", "81" + "07" + "00000001" + src, DecodeError.UNSUPPORTED_VERSION, 0));
-    out.add(bad(n++, "version 3 (a fragment header is not a frame)", "c1" + "07" + "00000001" + src,
+    out.add(bad(n++, "version 0", "01" + "00" + "07" + "00000001" + src, DecodeError.UNSUPPORTED_VERSION, 0));
+    out.add(bad(n++, "version 2", "81" + "00" + "07" + "00000001" + src, DecodeError.UNSUPPORTED_VERSION, 0));
+    out.add(bad(n++, "version 3 (a fragment header is not a frame)", "c1" + "00" + "07" + "00000001" + src,
         DecodeError.UNSUPPORTED_VERSION, 0));
-    out.add(bad(n++, "type 0 is reserved", "40" + "07" + "00000001" + src, DecodeError.RESERVED, 0));
+    out.add(bad(n++, "type 0 is reserved", "40" + "00" + "07" + "00000001" + src, DecodeError.RESERVED, 0));
     out.add(bad(n++, "only the first byte", "41", DecodeError.TRUNCATED, 1));
-    out.add(bad(n++, "message id cut short", "410700", DecodeError.TRUNCATED, 2));
-    out.add(bad(n++, "source cut short", "4107" + "00000001" + src.substring(0, 14),
-        DecodeError.TRUNCATED, 6));
-    out.add(bad(n++, "zero source address", "4107" + "00000001" + "0000000000000000",
-        DecodeError.RESERVED, 6));
-    out.add(bad(n++, "unicast flag, destination cut short", "4187" + "00000001" + src + "0102",
-        DecodeError.TRUNCATED, 14));
-    out.add(bad(n++, "zero destination address", "4187" + "00000001" + src + "0000000000000000",
-        DecodeError.RESERVED, 14));
-    out.add(bad(n++, "sequence flag, no sequence", "4147" + "00000001" + src, DecodeError.TRUNCATED, 14));
-    out.add(bad(n++, "sequence not canonical", "4147" + "00000001" + src + "8000",
-        DecodeError.NON_CANONICAL, 14));
-    out.add(bad(n++, "sequence above 2^32-1", "4147" + "00000001" + src + "8080808010",
-        DecodeError.INVALID_VALUE, 14));
-    out.add(bad(n++, "sequence varint over 64 bits", "4147" + "00000001" + src
-        + "ffffffffffffffffff7f", DecodeError.OVERFLOW, 14));
-    out.add(bad(n++, "unicast sequence not canonical", "41c7" + "00000001" + src + dst + "ff00",
-        DecodeError.NON_CANONICAL, 22));
-    out.add(bad(n++, "signature flag, 63 bytes left", "4117" + "00000001" + src + "ab".repeat(63),
-        DecodeError.TRUNCATED, 14));
-    out.add(bad(n++, "signature flag, nothing left", "4117" + "00000001" + src,
-        DecodeError.TRUNCATED, 14));
-    out.add(bad(n++, "extension flag with length 0", "4127" + "00000001" + src + "00",
-        DecodeError.NON_CANONICAL, 14));
-    out.add(bad(n++, "extension flag, no length", "4127" + "00000001" + src, DecodeError.TRUNCATED, 14));
-    out.add(bad(n++, "extension length past the end", "4127" + "00000001" + src + "05" + "0100",
+    for (String bits : new String[] {"01", "02", "04", "08", "8f"}) {
+      out.add(bad(n++, "reserved flag bits " + bits, "41" + bits + "07" + "00000001" + src,
+          DecodeError.RESERVED, 1));
+    }
+    out.add(bad(n++, "hop limit missing", "4100", DecodeError.TRUNCATED, 2));
+    out.add(bad(n++, "message id cut short", "41000700", DecodeError.TRUNCATED, 3));
+    out.add(bad(n++, "source cut short", "4100" + "07" + "00000001" + src.substring(0, 14),
+        DecodeError.TRUNCATED, 7));
+    out.add(bad(n++, "zero source address", "4100" + "07" + "00000001" + "0000000000000000",
+        DecodeError.RESERVED, 7));
+    out.add(bad(n++, "unicast flag, destination cut short", "4180" + "07" + "00000001" + src + "0102",
         DecodeError.TRUNCATED, 15));
-    out.add(bad(n++, "extension length reaching into the signature", "4137" + "00000001" + src + "05"
-        + "0100" + "cd".repeat(64), DecodeError.TRUNCATED, 15));
-    out.add(bad(n++, "extension length not canonical", "4127" + "00000001" + src + "8200" + "0100",
-        DecodeError.NON_CANONICAL, 14));
-    out.add(bad(n++, "unknown even extension", "4127" + "00000001" + src + "02" + "0600",
-        DecodeError.TLV_UNKNOWN_EVEN, 15));
-    out.add(bad(n++, "unknown even extension after a known one", "4127" + "00000001" + src + "05"
-        + "010107" + "0800", DecodeError.TLV_UNKNOWN_EVEN, 18));
-    out.add(bad(n++, "extensions out of order", "4127" + "00000001" + src + "06" + "0401aa" + "010107",
-        DecodeError.TLV_ORDER, 18));
-    out.add(bad(n++, "repeated extension", "4127" + "00000001" + src + "06" + "010107" + "010107",
-        DecodeError.TLV_ORDER, 18));
-    out.add(bad(n++, "extension value past the extension block", "4127" + "00000001" + src + "02"
-        + "0105" + "aabbccddee", DecodeError.TRUNCATED, 17));
-    out.add(bad(n++, "origin_hop_limit of two bytes", "4127" + "00000001" + src + "04" + "01020707",
-        DecodeError.INVALID_VALUE, 17));
-    out.add(bad(n++, "origin_hop_limit empty", "4127" + "00000001" + src + "02" + "0100",
-        DecodeError.INVALID_VALUE, 17));
-    out.add(bad(n++, "origin_hop_limit below the hop limit", "4127" + "00000001" + src + "03" + "010106",
-        DecodeError.INVALID_VALUE, 17));
-    out.add(bad(n++, "origin_hop_limit above 15", "4127" + "00000001" + src + "03" + "010110",
-        DecodeError.INVALID_VALUE, 17));
-    out.add(bad(n++, "expires_at empty", "4127" + "00000001" + src + "02" + "0200",
-        DecodeError.TRUNCATED, 17));
-    out.add(bad(n++, "expires_at not canonical", "4127" + "00000001" + src + "04" + "02028000",
-        DecodeError.NON_CANONICAL, 17));
-    out.add(bad(n++, "expires_at with a trailing byte", "4127" + "00000001" + src + "04" + "02020100",
-        DecodeError.TRAILING_BYTES, 18));
-    out.add(bad(n++, "topic empty", "4127" + "00000001" + src + "02" + "0400",
-        DecodeError.INVALID_VALUE, 17));
-    out.add(bad(n++, "topic of 33 bytes", "4127" + "00000001" + src + "23" + "0421" + "61".repeat(33),
-        DecodeError.INVALID_VALUE, 17));
-    out.add(bad(n++, "ACK sent as broadcast", "4207" + "00000001" + src + "12345678",
+    out.add(bad(n++, "zero destination address", "4180" + "07" + "00000001" + src + "0000000000000000",
+        DecodeError.RESERVED, 15));
+    out.add(bad(n++, "sequence flag, no sequence", "4140" + "07" + "00000001" + src,
+        DecodeError.TRUNCATED, 15));
+    out.add(bad(n++, "sequence not canonical", "4140" + "07" + "00000001" + src + "8000",
+        DecodeError.NON_CANONICAL, 15));
+    out.add(bad(n++, "sequence above 2^32-1", "4140" + "07" + "00000001" + src + "8080808010",
+        DecodeError.INVALID_VALUE, 15));
+    out.add(bad(n++, "sequence varint over 64 bits", "4140" + "07" + "00000001" + src
+        + "ffffffffffffffffff7f", DecodeError.OVERFLOW, 15));
+    out.add(bad(n++, "unicast sequence not canonical", "41c0" + "07" + "00000001" + src + dst + "ff00",
+        DecodeError.NON_CANONICAL, 23));
+    out.add(bad(n++, "signature flag, 63 bytes left", "4110" + "07" + "00000001" + src + "ab".repeat(63),
+        DecodeError.TRUNCATED, 15));
+    out.add(bad(n++, "signature flag, nothing left", "4110" + "07" + "00000001" + src,
+        DecodeError.TRUNCATED, 15));
+    String ext = "4120" + "07" + "00000001" + src;
+    out.add(bad(n++, "extension flag with length 0", ext + "00", DecodeError.NON_CANONICAL, 15));
+    out.add(bad(n++, "extension flag, no length", ext, DecodeError.TRUNCATED, 15));
+    out.add(bad(n++, "extension length past the end", ext + "05" + "0100", DecodeError.TRUNCATED, 16));
+    out.add(bad(n++, "extension length reaching into the signature", "4130" + "07" + "00000001" + src
+        + "05" + "0100" + "cd".repeat(64), DecodeError.TRUNCATED, 16));
+    out.add(bad(n++, "extension length not canonical", ext + "8200" + "0100", DecodeError.NON_CANONICAL, 15));
+    out.add(bad(n++, "unknown even extension", ext + "02" + "0600", DecodeError.TLV_UNKNOWN_EVEN, 16));
+    out.add(bad(n++, "unknown even extension after a known one", ext + "05" + "010107" + "0800",
+        DecodeError.TLV_UNKNOWN_EVEN, 19));
+    out.add(bad(n++, "extensions out of order", ext + "06" + "0401aa" + "010107", DecodeError.TLV_ORDER, 19));
+    out.add(bad(n++, "repeated extension", ext + "06" + "010107" + "010107", DecodeError.TLV_ORDER, 19));
+    out.add(bad(n++, "extension value past the extension block", ext + "02" + "0105" + "aabbccddee",
+        DecodeError.TRUNCATED, 18));
+    out.add(bad(n++, "origin_hop_limit of two bytes", ext + "04" + "01020707", DecodeError.INVALID_VALUE, 18));
+    out.add(bad(n++, "origin_hop_limit empty", ext + "02" + "0100", DecodeError.INVALID_VALUE, 18));
+    out.add(bad(n++, "origin_hop_limit below the hop limit", ext + "03" + "010106",
+        DecodeError.INVALID_VALUE, 18));
+    out.add(bad(n++, "expires_at empty", ext + "02" + "0200", DecodeError.TRUNCATED, 18));
+    out.add(bad(n++, "expires_at not canonical", ext + "04" + "02028000", DecodeError.NON_CANONICAL, 18));
+    out.add(bad(n++, "expires_at with a trailing byte", ext + "04" + "02020100", DecodeError.TRAILING_BYTES,
+        19));
+    out.add(bad(n++, "topic empty", ext + "02" + "0400", DecodeError.INVALID_VALUE, 18));
+    out.add(bad(n++, "topic of 33 bytes", ext + "23" + "0421" + "61".repeat(33), DecodeError.INVALID_VALUE,
+        18));
+    out.add(bad(n++, "ACK sent as broadcast", "4200" + "07" + "00000001" + src + "12345678",
         DecodeError.TYPE_RULE, 1));
-    out.add(bad(n++, "ANNOUNCE sent as unicast", "4397" + "00000001" + src + dst + "ee".repeat(64),
+    out.add(bad(n++, "ANNOUNCE sent as unicast", "4390" + "07" + "00000001" + src + dst + "ee".repeat(64),
         DecodeError.TYPE_RULE, 1));
-    out.add(bad(n++, "ANNOUNCE without signature", "4307" + "00000001" + src + "ee".repeat(32),
+    out.add(bad(n++, "ANNOUNCE without signature", "4300" + "07" + "00000001" + src + "ee".repeat(32),
         DecodeError.TYPE_RULE, 1));
-    out.add(bad(n++, "4097 bytes", "4107" + "00000001" + src + "00".repeat(4097 - 14),
+    out.add(bad(n++, "4097 bytes", "4100" + "07" + "00000001" + src + "00".repeat(4097 - 15),
         DecodeError.TOO_LONG, 4096));
     out.add(bad(n++, "length checked before anything else", "00".repeat(5000),
         DecodeError.TOO_LONG, 4096));
@@ -189,10 +185,10 @@ final class FrameSuite implements Suite {
       unicast = false;
       signed = true;
     }
-    int hop = rnd.nextInt(16);
+    int hop = rnd.nextBoolean() ? rnd.nextInt(16) : rnd.nextInt(256);
     List<Tlv> ext = new ArrayList<>();
     if (rnd.nextInt(3) == 0) {
-      ext.add(new Tlv(1, Bytes.copyOf(new byte[] {(byte) (hop + rnd.nextInt(16 - hop))})));
+      ext.add(new Tlv(1, Bytes.copyOf(new byte[] {(byte) (hop + rnd.nextInt(256 - hop))})));
     }
     if (rnd.nextInt(3) == 0) {
       ext.add(new Tlv(2, Bytes.copyOf(network.mtc.wire.Varint.encode(rnd.nextLong() >>> rnd.nextInt(64)))));

@@ -22,7 +22,7 @@ class MainTest {
 
   @Test
   void frameDecodeAndEncodeRoundTrip() {
-    String hex = "41071234567801020304050607080a68656c6c6f";
+    String hex = "4100071234567801020304050607080a68656c6c6f";
     Run d = run("frame", "decode", hex);
     assertEquals(0, d.code());
     assertTrue(d.out().contains("\"message_id\": 305419896"));
@@ -33,10 +33,10 @@ class MainTest {
 
   @Test
   void rejectionIsExitOneWithOneLine() {
-    Run r = run("frame", "decode", "4107");
+    Run r = run("frame", "decode", "410007");
     assertEquals(1, r.code());
     assertEquals(1, r.err().lines().count());
-    assertTrue(r.err().contains("TRUNCATED at offset 2 (message_id)"));
+    assertTrue(r.err().contains("TRUNCATED at offset 3 (message_id)"));
     assertFalse(r.err().contains("at network."), "no stack trace");
   }
 

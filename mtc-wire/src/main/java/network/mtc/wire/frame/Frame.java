@@ -10,25 +10,26 @@ import network.mtc.wire.TlvStream;
 
 /**
  * One MTC frame, as an immutable value: what a node originates and what travels hop by hop. The byte layout
- * (spec/wire.md, "Frames") keeps a broadcast header at 14 bytes and a unicast header at 22, so that a short
- * frame still fits one 20-byte BLE 4.x packet with room to spare after the link's fragment header:
+ * (spec/wire.md, "Frames") keeps a broadcast header at 15 bytes and a unicast header at 23, within the
+ * 16 and 24-byte budgets even with a short sequence number:
  *
  * <pre>
- *  0       1       2               6                       14                      22
- *  +-------+-------+---------------+-----------------------+-----------------------+
- *  |ver|typ|flg|hop|  message id   |    source address     | destination (if DST)  |
- *  +-------+-------+---------------+-----------------------+-----------------------+
+ *  0       1       2       3               7                       15                      23
+ *  +-------+-------+-------+---------------+-----------------------+-----------------------+
+ *  |ver|typ| flags |  hop  |  message id   |    source address     | destination (if DST)  |
+ *  +-------+-------+-------+---------------+-----------------------+-----------------------+
  *  | sequence varint (if SEQ) | ext length varint + TLVs (if EXT) | payload | signature (64, if SIG) |
  *  +--------------------------+-----------------------------------+---------+-----------------------+
  *  byte 0: version (2 bits, = 01) | type (6 bits)
- *  byte 1: flags DST 0x80, SEQ 0x40, EXT 0x20, SIG 0x10 | hop limit (4 bits)
+ *  byte 1: flags DST 0x80, SEQ 0x40, EXT 0x20, SIG 0x10; low 4 bits reserved (zero)
+ *  byte 2: hop limit, 0..255 (receivers cap it; a 1,000-node mesh is about 25 hops across)
  * </pre>
  *
  * <p>The compact constructor enforces every rule the decoder enforces, so a {@code Frame} that exists can
  * always be encoded, and encodes to the one byte string that decodes back to it.
  *
  * @param type frame type, 1..63 ({@link FrameType} for assigned ones)
- * @param hopLimit remaining hops, 0..15; relays decrement it, so signatures exclude it
+ * @param hopLimit remaining hops, 0..255; relays decrement it, so signatures exclude it
  * @param messageId 32-bit message id chosen by the source (unsigned); (source, id) identifies the message
  * @param source the originating node
  * @param destination the addressee of a unicast frame, or null for a broadcast
@@ -53,14 +54,14 @@ public record Frame(
   public static final int VERSION = 1;
   /** Largest encoded frame: 256 fragments of 16 bytes at the smallest MTU (20 - 4-byte fragment header). */
   public static final int MAX_LENGTH = 4096;
-  /** Largest hop limit (4 bits). */
-  public static final int MAX_HOP_LIMIT = 15;
+  /** Largest hop limit (one byte). */
+  public static final int MAX_HOP_LIMIT = 255;
   /** Ed25519 signature length. */
   public static final int SIGNATURE_LENGTH = 64;
   /** Fixed header of a broadcast frame. */
-  public static final int BROADCAST_HEADER_LENGTH = 14;
+  public static final int BROADCAST_HEADER_LENGTH = 15;
   /** Fixed header of a unicast frame. */
-  public static final int UNICAST_HEADER_LENGTH = 22;
+  public static final int UNICAST_HEADER_LENGTH = 23;
   /** Largest sequence number (32 bits). */
   public static final long MAX_SEQUENCE = 0xFFFF_FFFFL;
 
@@ -70,7 +71,7 @@ public record Frame(
       throw new IllegalArgumentException("type must be 1..63, got " + type);
     }
     if (hopLimit < 0 || hopLimit > MAX_HOP_LIMIT) {
-      throw new IllegalArgumentException("hop limit must be 0..15, got " + hopLimit);
+      throw new IllegalArgumentException("hop limit must be 0..255, got " + hopLimit);
     }
     if (source == null || sequence == null || extensions == null || payload == null) {
       throw new IllegalArgumentException("source, sequence, extensions and payload are required");

@@ -51,26 +51,32 @@ public final class FrameDecoder {
       throw new MtcDecodeException(DecodeError.TRUNCATED, "flags", 1);
     }
     int b1 = buf[off + 1] & 0xFF;
+    if ((b1 & FrameEncoder.RESERVED_FLAGS) != 0) {
+      throw new MtcDecodeException(DecodeError.RESERVED, "flags", 1, "reserved flag bits set");
+    }
     boolean unicast = (b1 & FrameEncoder.FLAG_DST) != 0;
     int header = unicast ? Frame.UNICAST_HEADER_LENGTH : Frame.BROADCAST_HEADER_LENGTH;
-    if (len < 6) {
-      throw new MtcDecodeException(DecodeError.TRUNCATED, "message_id", 2);
+    if (len < 3) {
+      throw new MtcDecodeException(DecodeError.TRUNCATED, "hop_limit", 2);
     }
-    if (len < 14) {
-      throw new MtcDecodeException(DecodeError.TRUNCATED, "source", 6);
+    if (len < 7) {
+      throw new MtcDecodeException(DecodeError.TRUNCATED, "message_id", 3);
     }
-    long source = readLong(buf, off + 6);
+    if (len < 15) {
+      throw new MtcDecodeException(DecodeError.TRUNCATED, "source", 7);
+    }
+    long source = readLong(buf, off + 7);
     if (source == 0) {
-      throw new MtcDecodeException(DecodeError.RESERVED, "source", 6, "zero address");
+      throw new MtcDecodeException(DecodeError.RESERVED, "source", 7, "zero address");
     }
     long destination = 0;
     if (unicast) {
       if (len < header) {
-        throw new MtcDecodeException(DecodeError.TRUNCATED, "destination", 14);
+        throw new MtcDecodeException(DecodeError.TRUNCATED, "destination", 15);
       }
-      destination = readLong(buf, off + 14);
+      destination = readLong(buf, off + 15);
       if (destination == 0) {
-        throw new MtcDecodeException(DecodeError.RESERVED, "destination", 14, "zero address");
+        throw new MtcDecodeException(DecodeError.RESERVED, "destination", 15, "zero address");
       }
     }
     int end = off + len;
@@ -93,7 +99,7 @@ public final class FrameDecoder {
       }
       bodyEnd = end - Frame.SIGNATURE_LENGTH;
     }
-    int hopLimit = b1 & FrameEncoder.HOP_MASK;
+    int hopLimit = buf[off + 2] & 0xFF;
     int extOff = p;
     int extLen = 0;
     if ((b1 & FrameEncoder.FLAG_EXT) != 0) {
@@ -121,10 +127,10 @@ public final class FrameDecoder {
     into.off = off;
     into.length = len;
     into.type = type;
-    into.flags = b1 & 0xF0;
+    into.flags = b1;
     into.hopLimit = hopLimit;
-    into.messageId = (buf[off + 2] & 0xFF) << 24 | (buf[off + 3] & 0xFF) << 16
-        | (buf[off + 4] & 0xFF) << 8 | (buf[off + 5] & 0xFF);
+    into.messageId = (buf[off + 3] & 0xFF) << 24 | (buf[off + 4] & 0xFF) << 16
+        | (buf[off + 5] & 0xFF) << 8 | (buf[off + 6] & 0xFF);
     into.source = source;
     into.destination = destination;
     into.sequence = sequence;

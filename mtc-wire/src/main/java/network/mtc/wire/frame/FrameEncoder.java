@@ -21,7 +21,7 @@ public final class FrameEncoder {
   static final int FLAG_SEQ = 0x40;
   static final int FLAG_EXT = 0x20;
   static final int FLAG_SIG = 0x10;
-  static final int HOP_MASK = 0x0F;
+  static final int RESERVED_FLAGS = 0x0F;
 
   private FrameEncoder() {}
 
@@ -92,13 +92,14 @@ public final class FrameEncoder {
       flags |= FLAG_SIG;
     }
     dst[off] = (byte) ((Frame.VERSION << 6) | frame.type());
-    dst[off + 1] = (byte) (flags | hopLimit);
+    dst[off + 1] = (byte) flags;
+    dst[off + 2] = (byte) hopLimit;
     int id = frame.messageId();
-    dst[off + 2] = (byte) (id >>> 24);
-    dst[off + 3] = (byte) (id >>> 16);
-    dst[off + 4] = (byte) (id >>> 8);
-    dst[off + 5] = (byte) id;
-    int p = frame.source().writeTo(dst, off + 6);
+    dst[off + 3] = (byte) (id >>> 24);
+    dst[off + 4] = (byte) (id >>> 16);
+    dst[off + 5] = (byte) (id >>> 8);
+    dst[off + 6] = (byte) id;
+    int p = frame.source().writeTo(dst, off + 7);
     if (frame.isUnicast()) {
       p = frame.destination().writeTo(dst, p);
     }

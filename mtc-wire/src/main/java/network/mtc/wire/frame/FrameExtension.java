@@ -12,7 +12,7 @@ import network.mtc.wire.Varint;
  */
 public enum FrameExtension {
   /**
-   * Type 1, odd: the hop limit the source set, one byte 0..15, never below the frame's current hop limit.
+   * Type 1, odd: the hop limit the source set, one byte, never below the frame's current hop limit.
    * Lets a receiver tell how many hops a frame travelled. Relays that do not know it lose nothing.
    */
   ORIGIN_HOP_LIMIT(1),
@@ -75,9 +75,9 @@ public enum FrameExtension {
               "length " + valueLength + ", must be 1");
         }
         int v = buf[valueOffset] & 0xFF;
-        if (v > Frame.MAX_HOP_LIMIT || v < hopLimit) {
+        if (v < hopLimit) {
           throw new MtcDecodeException(DecodeError.INVALID_VALUE, "extensions.origin_hop_limit", at,
-              "value " + v + " must be in [hop_limit=" + hopLimit + ", 15]");
+              "value " + v + " is below the hop limit " + hopLimit);
         }
       }
       case EXPIRES_AT -> {

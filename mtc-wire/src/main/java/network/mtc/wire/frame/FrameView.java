@@ -120,9 +120,9 @@ public final class FrameView {
    */
   public void setHopLimit(int newHopLimit) {
     if (newHopLimit < 0 || newHopLimit > Frame.MAX_HOP_LIMIT) {
-      throw new IllegalArgumentException("hop limit must be 0..15");
+      throw new IllegalArgumentException("hop limit must be 0..255");
     }
-    buf[off + 1] = (byte) ((buf[off + 1] & ~FrameEncoder.HOP_MASK) | newHopLimit);
+    buf[off + 2] = (byte) newHopLimit;
     hopLimit = newHopLimit;
   }
 
@@ -138,7 +138,8 @@ public final class FrameView {
     System.arraycopy(FrameEncoder.SIGNATURE_CONTEXT, 0, dst, dstOff, ctx);
     int body = length - (isSigned() ? Frame.SIGNATURE_LENGTH : 0);
     System.arraycopy(buf, off, dst, dstOff + ctx, body);
-    dst[dstOff + ctx + 1] = (byte) ((buf[off + 1] & ~FrameEncoder.HOP_MASK) | FrameEncoder.FLAG_SIG);
+    dst[dstOff + ctx + 1] = (byte) (buf[off + 1] | FrameEncoder.FLAG_SIG);
+    dst[dstOff + ctx + 2] = 0;
     return dstOff + ctx + body;
   }
 

@@ -22,10 +22,10 @@ class FrameCodecTest {
     int type = 1 + rnd.nextInt(63);
     boolean unicast = type == 2 || type != 3 && rnd.nextBoolean();
     boolean signed = type == 3 || rnd.nextInt(3) == 0;
-    int hop = rnd.nextInt(16);
+    int hop = rnd.nextInt(256);
     List<Tlv> ext = new ArrayList<>();
     if (rnd.nextBoolean()) {
-      ext.add(new Tlv(1, Bytes.copyOf(new byte[] {(byte) (hop + rnd.nextInt(16 - hop))})));
+      ext.add(new Tlv(1, Bytes.copyOf(new byte[] {(byte) (hop + rnd.nextInt(256 - hop))})));
     }
     if (rnd.nextBoolean()) {
       ext.add(new Tlv(2, Bytes.copyOf(Varint.encode(rnd.nextLong() >>> rnd.nextInt(64)))));
@@ -68,10 +68,12 @@ class FrameCodecTest {
   void headerBudgets() {
     NodeAddress a = new NodeAddress(1);
     NodeAddress b = new NodeAddress(2);
-    assertEquals(14, Frame.broadcast(1, 1, a, Bytes.EMPTY).encode().length);
-    assertEquals(22, Frame.unicast(1, 1, a, b, Bytes.EMPTY).encode().length);
-    Frame seq = new Frame(1, 1, 1, a, b, OptionalLong.of(16383), List.of(), Bytes.EMPTY, null);
-    assertEquals(24, seq.encode().length, "unicast with a sequence below 2^14 stays within 24 bytes");
+    assertEquals(15, Frame.broadcast(1, 1, a, Bytes.EMPTY).encode().length);
+    assertEquals(23, Frame.unicast(1, 1, a, b, Bytes.EMPTY).encode().length);
+    Frame seq = new Frame(1, 1, 1, a, b, OptionalLong.of(127), List.of(), Bytes.EMPTY, null);
+    assertEquals(24, seq.encode().length, "unicast with a sequence below 2^7 stays within 24 bytes");
+    Frame bseq = new Frame(1, 1, 1, a, null, OptionalLong.of(127), List.of(), Bytes.EMPTY, null);
+    assertEquals(16, bseq.encode().length, "broadcast with a sequence below 2^7 stays within 16 bytes");
   }
 
   @Test
@@ -116,14 +118,13 @@ class FrameCodecTest {
     FrameView v = new FrameView();
     FrameDecoder.decode(buf, 7, enc.length, v);
     assertEquals(f, v.toFrame());
-    buf[7 + 14 + 7] = 0;
-    for (int i = 14; i < 22; i++) {
+    for (int i = 15; i < 23; i++) {
       buf[7 + i] = 0;
     }
     MtcDecodeException e = assertThrows(MtcDecodeException.class,
         () -> FrameDecoder.decode(buf, 7, enc.length, v));
     assertEquals(DecodeError.RESERVED, e.code());
-    assertEquals(14, e.offset());
+    assertEquals(15, e.offset());
   }
 
   @Test
@@ -154,13 +155,13 @@ class FrameCodecTest {
         List.of(), Bytes.EMPTY, null));
     assertThrows(IllegalArgumentException.class, () -> new Frame(3, 1, 1, a, null, OptionalLong.empty(),
         List.of(), Bytes.EMPTY, null));
-    assertThrows(IllegalArgumentException.class, () -> new Frame(1, 16, 1, a, null, OptionalLong.empty(),
+    assertThrows(IllegalArgumentException.class, () -> new Frame(1, 256, 1, a, null, OptionalLong.empty(),
         List.of(), Bytes.EMPTY, null));
     assertThrows(IllegalArgumentException.class, () -> new Frame(1, 5, 1, a, null, OptionalLong.empty(),
         List.of(new Tlv(1, Bytes.fromHex("04"))), Bytes.EMPTY, null));
     assertThrows(IllegalArgumentException.class, () -> new Frame(1, 5, 1, a, null, OptionalLong.empty(),
         List.of(new Tlv(6, Bytes.EMPTY)), Bytes.EMPTY, null));
     assertThrows(IllegalArgumentException.class, () -> Frame.broadcast(1, 1, a,
-        Bytes.copyOf(new byte[Frame.MAX_LENGTH - 13])));
+        Bytes.copyOf(new byte[Frame.MAX_LENGTH - 14])));
   }
 }
