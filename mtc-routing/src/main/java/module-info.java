@@ -5,5 +5,5 @@
 module network.mtc.routing {
   requires transitive network.mtc.crypto;
 
-  // Exports come with the first public type (a package holding only package-info cannot be exported).
+  exports network.mtc.routing.runtime;
 }
