@@ -17,9 +17,7 @@ public final class DominatingSet {
 
   /**
    * The greedy connected dominating set of a connected topology, in the order its nodes were added.
-   * Ties are broken by the lowest node index, so the result is deterministic. Each step rescans the grey
-   * frontier: O(|set| · |frontier| · Δ), a fraction of a second at 10,000 nodes; 100,000-node runs will
-   * need a bucket queue of gains (not done yet).
+   * Ties are broken by the lowest node index, so the result is deterministic.
    *
    * @throws IllegalArgumentException if the topology is not connected
    */
@@ -29,10 +27,6 @@ public final class DominatingSet {
       throw new IllegalArgumentException("the topology is not connected");
     }
     List<Integer> set = new ArrayList<>();
-    if (n == 1) {
-      set.add(0);
-      return set;
-    }
     // colour: 0 white (not dominated), 1 grey (dominated, not in the set), 2 black (in the set)
     byte[] colour = new byte[n];
     int white = n;
@@ -42,53 +36,104 @@ public final class DominatingSet {
         start = i;
       }
     }
-    int[] frontier = new int[n];
-    boolean[] inFrontier = new boolean[n];
-    int frontierSize = 0;
+    // Candidates in a min-heap of (MAX - gain) << 32 | node: the top is the largest gain, lowest index.
+    // Gains only fall as nodes get dominated, so an entry is re-checked when it reaches the top and pushed
+    // back with its current gain if that fell (lazy updates): O(n · Δ · log n) in all.
+    LongHeap heap = new LongHeap(n);
     int next = start;
     while (true) {
-      colour[next] = 2;
-      set.add(next);
-      if (inFrontier[next]) {
-        inFrontier[next] = false;
-      } else {
+      if (colour[next] == 0) {
         white--;
       }
+      colour[next] = 2;
+      set.add(next);
       for (int k = 0; k < t.degree(next); k++) {
         int v = t.neighbour(next, k);
         if (colour[v] == 0) {
           colour[v] = 1;
           white--;
-          frontier[frontierSize++] = v;
-          inFrontier[v] = true;
+          heap.push(key(whiteNeighbours(t, colour, v), v));
         }
       }
       if (white == 0) {
         return set;
       }
-      // Gain of a grey node: its white neighbours. Pick the largest (lowest index on ties).
-      int best = -1;
-      int bestGain = -1;
-      int kept = 0;
-      for (int f = 0; f < frontierSize; f++) {
-        int u = frontier[f];
-        if (!inFrontier[u]) {
+      while (true) {
+        long top = heap.pop();
+        int u = (int) top;
+        if (colour[u] != 1) {
           continue;
         }
-        frontier[kept++] = u;
-        int g = 0;
-        for (int m = 0; m < t.degree(u); m++) {
-          if (colour[t.neighbour(u, m)] == 0) {
-            g++;
-          }
+        int g = whiteNeighbours(t, colour, u);
+        if (key(g, u) != top) {
+          heap.push(key(g, u));
+          continue;
         }
-        if (g > bestGain || (g == bestGain && u < best)) {
-          bestGain = g;
-          best = u;
-        }
+        next = u;
+        break;
       }
-      frontierSize = kept;
-      next = best;
+    }
+  }
+
+  private static long key(int gain, int node) {
+    return ((long) (Integer.MAX_VALUE - gain) << 32) | node;
+  }
+
+  private static int whiteNeighbours(Topology t, byte[] colour, int u) {
+    int g = 0;
+    for (int m = 0; m < t.degree(u); m++) {
+      if (colour[t.neighbour(u, m)] == 0) {
+        g++;
+      }
+    }
+    return g;
+  }
+
+  /** A growable binary min-heap of longs. */
+  private static final class LongHeap {
+    private long[] a;
+    private int size;
+
+    LongHeap(int initial) {
+      a = new long[Math.max(16, initial)];
+    }
+
+    void push(long v) {
+      if (size == a.length) {
+        a = java.util.Arrays.copyOf(a, a.length * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int p = (i - 1) >>> 1;
+        if (a[p] <= v) {
+          break;
+        }
+        a[i] = a[p];
+        i = p;
+      }
+      a[i] = v;
+    }
+
+    long pop() {
+      long top = a[0];
+      long v = a[--size];
+      int i = 0;
+      while (true) {
+        int c = 2 * i + 1;
+        if (c >= size) {
+          break;
+        }
+        if (c + 1 < size && a[c + 1] < a[c]) {
+          c++;
+        }
+        if (a[c] >= v) {
+          break;
+        }
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = v;
+      return top;
     }
   }
 }
