@@ -82,19 +82,15 @@ public final class Ed25519Engine {
    * faster: for key objects that verify many signatures.
    */
   public static PreparedKey prepareForReuse(byte[] publicKey) {
-    PreparedKey p = prepare(publicKey);
-    if (p.status != Verdict.VALID) {
-      return p;
-    }
-    EdPoint negA = new EdPoint();
-    Ed25519Group.decode(publicKey, 0, negA);
-    Field25519.neg(negA.x, negA.x);
-    Field25519.neg(negA.t, negA.t);
-    return new PreparedKey(p.encoded, p.status, p.negOdd, Ed25519Group.oddMultiplesAffine(negA, 64));
+    return prepare(publicKey, true);
   }
 
   /** Decodes and checks a public key (rules A1-A3 of spec/crypto.md). */
   public static PreparedKey prepare(byte[] publicKey) {
+    return prepare(publicKey, false);
+  }
+
+  private static PreparedKey prepare(byte[] publicKey, boolean wide) {
     if (publicKey.length != 32) {
       return new PreparedKey(publicKey.clone(), Verdict.MALFORMED, null);
     }
@@ -111,7 +107,8 @@ public final class Ed25519Engine {
     }
     Field25519.neg(a.x, a.x);
     Field25519.neg(a.t, a.t);
-    return new PreparedKey(publicKey.clone(), Verdict.VALID, Ed25519Group.oddMultiples(a, 8));
+    return new PreparedKey(publicKey.clone(), Verdict.VALID, Ed25519Group.oddMultiples(a, 8),
+        wide ? Ed25519Group.oddMultiplesAffine(a, 64) : null);
   }
 
   /** Verifies with raw bytes. */

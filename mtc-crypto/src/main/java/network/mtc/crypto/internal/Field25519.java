@@ -35,13 +35,11 @@ public final class Field25519 {
   private Field25519() {}
 
   /**
-   * Per-thread temporaries of {@link #invert} and {@link #pow22523}, so that neither allocates; each
-   * function has its own set (they never run nested within themselves).
+   * Per-thread temporaries of {@link #invert} and {@link #pow22523}, so that neither allocates (they
+   * never run nested within each other).
    */
-  private static final ThreadLocal<long[][]> INVERT_TEMPS =
-      ThreadLocal.withInitial(() -> new long[4][SIZE]);
   private static final ThreadLocal<long[][]> POW_TEMPS =
-      ThreadLocal.withInitial(() -> new long[3][SIZE]);
+      ThreadLocal.withInitial(() -> new long[4][SIZE]);
 
   /** Reduced limbs for encode, isZero and isNegative (none calls another). */
   private static final ThreadLocal<long[]> REDUCED = ThreadLocal.withInitial(() -> new long[SIZE]);
@@ -243,63 +241,45 @@ public final class Field25519 {
 
   /** out = z^(p - 2) = 1 / z (0 for z = 0). */
   public static void invert(long[] z, long[] out) {
-    long[][] t = INVERT_TEMPS.get();
-    long[] t0 = t[0];
-    long[] t1 = t[1];
-    long[] t2 = t[2];
-    long[] t3 = t[3];
-    sq(z, t0);
-    sqn(t0, 2, t1);
-    mul(z, t1, t1);
-    mul(t0, t1, t0);
-    sq(t0, t2);
-    mul(t1, t2, t1);
-    sqn(t1, 5, t2);
-    mul(t2, t1, t1);
-    sqn(t1, 10, t2);
-    mul(t2, t1, t2);
-    sqn(t2, 20, t3);
-    mul(t3, t2, t2);
-    sqn(t2, 10, t2);
-    mul(t2, t1, t1);
-    sqn(t1, 50, t2);
-    mul(t2, t1, t2);
-    sqn(t2, 100, t3);
-    mul(t3, t2, t2);
-    sqn(t2, 50, t2);
-    mul(t2, t1, t1);
-    sqn(t1, 5, t1);
-    mul(t1, t0, out);
+    long[][] t = POW_TEMPS.get();
+    pow2p250m1(z, t[0], t[1], t[2], t[3]);
+    sqn(t[1], 5, t[1]);
+    mul(t[1], t[0], out); // z^(2^255 - 32) * z^11 = z^(p - 2)
   }
 
   /** out = z^((p - 5) / 8) = z^(2^252 - 3), the core of square roots. */
   public static void pow22523(long[] z, long[] out) {
     long[][] t = POW_TEMPS.get();
-    long[] t0 = t[0];
-    long[] t1 = t[1];
-    long[] t2 = t[2];
-    sq(z, t0);
-    sqn(t0, 2, t1);
-    mul(z, t1, t1);
-    mul(t0, t1, t0);
-    sq(t0, t0);
-    mul(t1, t0, t0);
-    sqn(t0, 5, t1);
-    mul(t1, t0, t0);
-    sqn(t0, 10, t1);
-    mul(t1, t0, t1);
-    sqn(t1, 20, t2);
-    mul(t2, t1, t1);
-    sqn(t1, 10, t1);
-    mul(t1, t0, t0);
-    sqn(t0, 50, t1);
-    mul(t1, t0, t1);
-    sqn(t1, 100, t2);
-    mul(t2, t1, t1);
-    sqn(t1, 50, t1);
-    mul(t1, t0, t0);
-    sqn(t0, 2, t0);
-    mul(t0, z, out);
+    pow2p250m1(z, t[0], t[1], t[2], t[3]);
+    sqn(t[1], 2, t[1]);
+    mul(t[1], z, out); // z^(2^252 - 4) * z
+  }
+
+  /**
+   * The addition chain both exponentiations share (ref10's): z11 = z^11 and r = z^(2^250 - 1), with
+   * t2 and t3 as scratch. None of the outputs may alias z.
+   */
+  private static void pow2p250m1(long[] z, long[] z11, long[] r, long[] t2, long[] t3) {
+    sq(z, z11);
+    sqn(z11, 2, r);
+    mul(z, r, r); // z^9
+    mul(z11, r, z11); // z^11
+    sq(z11, t2);
+    mul(r, t2, r); // z^(2^5 - 1)
+    sqn(r, 5, t2);
+    mul(t2, r, r); // z^(2^10 - 1)
+    sqn(r, 10, t2);
+    mul(t2, r, t2); // z^(2^20 - 1)
+    sqn(t2, 20, t3);
+    mul(t3, t2, t2); // z^(2^40 - 1)
+    sqn(t2, 10, t2);
+    mul(t2, r, r); // z^(2^50 - 1)
+    sqn(r, 50, t2);
+    mul(t2, r, t2); // z^(2^100 - 1)
+    sqn(t2, 100, t3);
+    mul(t3, t2, t2); // z^(2^200 - 1)
+    sqn(t2, 50, t2);
+    mul(t2, r, r); // z^(2^250 - 1)
   }
 
   /** Decodes 32 little-endian bytes, ignoring bit 255; the value may be p or above (not reduced). */
