@@ -142,7 +142,7 @@ public final class FrameDecoder {
 
   private static void validateExtensions(byte[] buf, int extOff, int extLen, int hopLimit, int base,
       FrameView scratch) {
-    TlvReader r = scratch.extensions().reset(buf, extOff, extLen, base, "extensions");
+    TlvReader r = scratch.reader().reset(buf, extOff, extLen, base, "extensions");
     int recordStart = extOff;
     while (r.next()) {
       FrameExtension.validate(r.type(), buf, r.valueOffset(), r.valueLength(), hopLimit,

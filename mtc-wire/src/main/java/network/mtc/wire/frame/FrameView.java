@@ -109,6 +109,11 @@ public final class FrameView {
     return off + length - Frame.SIGNATURE_LENGTH;
   }
 
+  /** The view's reusable TLV cursor, for the decoder's validation pass. */
+  TlvReader reader() {
+    return extensionReader;
+  }
+
   /** A cursor over the (already validated) extensions; reused, so not valid across calls. */
   public TlvReader extensions() {
     return extensionReader.reset(buf, extensionsOffset, extensionsLength, off, "extensions");
