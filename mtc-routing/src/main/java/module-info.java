@@ -5,5 +5,7 @@
 module network.mtc.routing {
   requires transitive network.mtc.crypto;
 
+  exports network.mtc.routing;
+  exports network.mtc.routing.link;
   exports network.mtc.routing.runtime;
 }
