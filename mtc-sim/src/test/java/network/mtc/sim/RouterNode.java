@@ -42,6 +42,11 @@ final class RouterNode implements HostedNode {
   }
 
   @Override
+  public long memoryBoundBytes() {
+    return ((network.mtc.routing.internal.Router) node).memoryBoundBytes();
+  }
+
+  @Override
   public void close() {
     node.close();
   }
