@@ -83,6 +83,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   @SuppressWarnings("rawtypes")
   private final RelayPolicy policy;
   private final Pending pending;
+  private final AnnounceCodec.KnownKeys knownKeys;
   private final FrameView view = new FrameView();
   private final Rx rx = new Rx();
   private final FrameView originView = new FrameView();
@@ -106,9 +107,11 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
    *
    * @param loop the event loop the node runs on, or null when the caller (a simulator) drives it
    * @param callbacks where application handlers run, or null to run them on the node's thread
+   * @param trustedKeys keys known to pass the key rules for their address without checking, or null
    */
   public Router(SigningKey identity, List<Link> links, Clock clock, Scheduler scheduler, RandomSource random,
-      MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory) {
+      MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory,
+      AnnounceCodec.KnownKeys trustedKeys) {
     this.identity = identity;
     this.address = identity.nodeAddress();
     this.self = address.value();
@@ -131,6 +134,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
         config.announceMaxIntervalMillis(), random);
     this.policy = policyFactory.create(this);
     this.pending = new Pending(config.maxPendingRelays());
+    AnnounceCodec.KnownKeys cached = keys::isKnown;
+    this.knownKeys = trustedKeys == null ? cached
+        : (src, buf, off) -> cached.isKnown(src, buf, off) || trustedKeys.isKnown(src, buf, off);
     this.nextMessageId = (int) random.nextLong();
     // Above every announce SEQ of an earlier run that announced at most once a second (Trickle's floor).
     this.announceSeq = clock.unixSeconds() & Frame.MAX_SEQUENCE;
@@ -468,7 +474,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     Announce a;
     try {
       a = AnnounceCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength(), source,
-          keys::isKnown);
+          knownKeys);
     } catch (MtcDecodeException e) {
       count(DropReason.MALFORMED);
       return;
