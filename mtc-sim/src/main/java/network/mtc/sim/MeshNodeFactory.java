@@ -1,0 +1,98 @@
+package network.mtc.sim;
+
+import network.mtc.crypto.SigningKey;
+import network.mtc.routing.MeshConfig;
+import network.mtc.routing.MeshNode;
+import network.mtc.routing.policy.RelayPolicy;
+
+/**
+ * Hosts the production node, {@link MeshNode} built with {@link MeshNode#builder()}, on the simulated
+ * link, clock, scheduler and random source: the code that runs on phones is the code measured here.
+ * Every node subscribes to {@link NodeContext#TOPIC} and reports what it delivers.
+ *
+ * @since 0.1
+ */
+public final class MeshNodeFactory implements NodeFactory {
+  private final MeshConfig template;
+  private final RelayPolicy.Factory policy;
+
+  /**
+   * @param template the node configuration; its strategy is replaced by the run's
+   * @param policy a relay policy to use instead of the strategy's (null for the strategy's own)
+   */
+  public MeshNodeFactory(MeshConfig template, RelayPolicy.Factory policy) {
+    if (template == null) {
+      throw new IllegalArgumentException("a configuration is required");
+    }
+    this.template = template;
+    this.policy = policy;
+  }
+
+  /** {@link MeshConfig#simulation()}, with the strategy's own relay policy. */
+  public MeshNodeFactory() {
+    this(MeshConfig.simulation(), null);
+  }
+
+  @Override
+  public HostedNode create(NodeContext ctx) {
+    MeshConfig cfg = template.strategy() == ctx.strategy() ? template
+        : template.toBuilder().strategy(ctx.strategy()).build();
+    var b = MeshNode.builder().identity(SigningKey.fromSeed(ctx.identitySeed())).link(ctx.link())
+        .clock(ctx.clock()).scheduler(ctx.scheduler()).random(ctx.random()).config(cfg);
+    if (policy != null) {
+      b.relayPolicy(policy);
+    }
+    return new Hosted(b.build(), ctx, cfg);
+  }
+
+  /**
+   * A rough upper bound on one node's table memory from the configured bounds, bytes: duplicate cache
+   * entries (16 B), neighbour entries with their two-hop masks (200 B), pending relays with a frame buffer
+   * (MTU + 64 B, at MTU 244), key cache entries (96 B), plus 2 KB of fixed objects.
+   */
+  static long memoryBound(MeshConfig c) {
+    return 16L * c.duplicateCacheCapacity() + 200L * c.maxNeighbours() + (244 + 64L) * c.maxPendingRelays()
+        + 96L * c.keyCacheCapacity() + 2048;
+  }
+
+  private static final class Hosted implements HostedNode {
+    private final MeshNode node;
+    private final NodeContext ctx;
+    private final MeshConfig cfg;
+
+    Hosted(MeshNode node, NodeContext ctx, MeshConfig cfg) {
+      this.node = node;
+      this.ctx = ctx;
+      this.cfg = cfg;
+    }
+
+    @Override
+    public long address() {
+      return node.address().value();
+    }
+
+    @Override
+    public void start() {
+      node.subscribe(NodeContext.TOPIC, m -> {
+        byte[] p = m.payload();
+        ctx.deliveries().delivered(ctx.index(), p, 0, p.length);
+      });
+      node.start();
+    }
+
+    @Override
+    public int publish(byte[] payload) {
+      return node.publish(NodeContext.TOPIC, payload);
+    }
+
+    @Override
+    public long memoryBoundBytes() {
+      return memoryBound(cfg);
+    }
+
+    @Override
+    public void close() {
+      node.close();
+    }
+  }
+}
