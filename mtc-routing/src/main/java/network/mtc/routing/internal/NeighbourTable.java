@@ -10,7 +10,7 @@ import network.mtc.routing.policy.NeighbourView;
 /**
  * The bounded neighbour table (spec/routing.md, "Neighbour table"): one slot per neighbour heard in a
  * verified announce, holding its link binding, link credits, flags and announced adjacency. Memory is
- * fixed at construction (about 200 bytes per slot); a flood of announces from forged or freshly minted
+ * bounded at construction (about 100 bytes per slot, plus 5 bytes per listed two-hop entry); a flood of announces from forged or freshly minted
  * addresses can only be refused, never grow it:
  *
  * <ul>
@@ -55,8 +55,9 @@ public final class NeighbourTable implements NeighbourView {
   private final int[] inCredit;
   private final int[] outCredit;
   private final int[] adjCount;
-  private final int[] adjPrefix;
-  private final byte[] adjQ;
+  /** Per slot, grown to the longest list that slot has held (most nodes list about 15, not 32). */
+  private final int[][] adjPrefix;
+  private final byte[][] adjQ;
   private final int selfPrefix;
   private long present;
   private int size;
@@ -87,8 +88,8 @@ public final class NeighbourTable implements NeighbourView {
     inCredit = new int[capacity];
     outCredit = new int[capacity];
     adjCount = new int[capacity];
-    adjPrefix = new int[capacity * Announce.MAX_ENTRIES];
-    adjQ = new byte[capacity * Announce.MAX_ENTRIES];
+    adjPrefix = new int[capacity][];
+    adjQ = new byte[capacity][];
   }
 
   /**
@@ -159,12 +160,15 @@ public final class NeighbourTable implements NeighbourView {
     nextExpiry = Math.min(nextExpiry, expiresAt[s]);
     List<NeighbourEntry> entries = a.neighbours();
     adjCount[s] = entries.size();
-    int base = s * Announce.MAX_ENTRIES;
+    if (adjPrefix[s] == null || adjPrefix[s].length < entries.size()) {
+      adjPrefix[s] = new int[entries.size()];
+      adjQ[s] = new byte[entries.size()];
+    }
     outCredit[s] = 0;
     for (int i = 0; i < entries.size(); i++) {
       NeighbourEntry e = entries.get(i);
-      adjPrefix[base + i] = e.prefix();
-      adjQ[base + i] = (byte) (e.credit() << 3 | (e.relay() ? ENTRY_RELAY : 0) | (e.marked() ? ENTRY_MARKED : 0));
+      adjPrefix[s][i] = e.prefix();
+      adjQ[s][i] = (byte) (e.credit() << 3 | (e.relay() ? ENTRY_RELAY : 0) | (e.marked() ? ENTRY_MARKED : 0));
       if (e.prefix() == selfPrefix) {
         outCredit[s] = e.credit();
       }
@@ -354,17 +358,17 @@ public final class NeighbourTable implements NeighbourView {
 
   @Override
   public int adjacencyPrefix(int slot, int i) {
-    return adjPrefix[slot * Announce.MAX_ENTRIES + i];
+    return adjPrefix[slot][i];
   }
 
   @Override
   public int adjacencyCredit(int slot, int i) {
-    return (adjQ[slot * Announce.MAX_ENTRIES + i] & 0xFF) >>> 3;
+    return (adjQ[slot][i] & 0xFF) >>> 3;
   }
 
   @Override
   public int adjacencyFlags(int slot, int i) {
-    return adjQ[slot * Announce.MAX_ENTRIES + i] & (ENTRY_RELAY | ENTRY_MARKED);
+    return adjQ[slot][i] & (ENTRY_RELAY | ENTRY_MARKED);
   }
 
   @Override

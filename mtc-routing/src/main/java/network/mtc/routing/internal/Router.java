@@ -271,6 +271,25 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     return duplicates;
   }
 
+  /**
+   * An upper bound on this node's table memory in bytes, from the configured bounds (object headers
+   * approximated): duplicate cache, neighbour table with full adjacency lists, key cache, relay states
+   * with frames of the largest MTU, per-link packet buffers and the reassemblers created so far.
+   */
+  public long memoryBoundBytes() {
+    long dupSlots = Integer.highestOneBit(config.duplicateCacheCapacity() * 2 - 1) << 1;
+    long bytes = dupSlots * 8 + config.duplicateCacheCapacity() * 16L;
+    bytes += config.maxNeighbours() * (120L + 5L * Announce.MAX_ENTRIES);
+    bytes += config.keyCacheCapacity() * 160L;
+    int mtu = 0;
+    for (LinkPort p : ports) {
+      mtu = Math.max(mtu, p.link().profile().mtu());
+      bytes += p.link().profile().mtu() + (p.hasReassembler() ? p.reassembler().bufferBytes() : 0);
+    }
+    bytes += config.maxPendingRelays() * (80L + mtu);
+    return bytes;
+  }
+
   /** Relay states held now. */
   public int pendingRelays() {
     return pending.size;

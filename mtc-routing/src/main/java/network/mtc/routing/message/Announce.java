@@ -40,7 +40,7 @@ public record Announce(int flags, Bytes publicKey, int intervalSeconds, List<Nei
   public static final int FIXED_LENGTH = 36;
   /** Bytes per neighbour entry. */
   public static final int ENTRY_LENGTH = 4;
-  /** Most entries: 32 x 4 = 128 bytes keeps an announce within one BLE 5 packet of 244 bytes with a signature. */
+  /** Most entries: a full announce frame stays near 250 bytes (20 header, 164 payload, 64 signature). */
   public static final int MAX_ENTRIES = 32;
   /** Largest credit (loss 10^-3). */
   public static final int MAX_CREDIT = 24;
