@@ -3,6 +3,7 @@ package network.mtc.sim;
 import network.mtc.crypto.SigningKey;
 import network.mtc.routing.MeshConfig;
 import network.mtc.routing.MeshNode;
+import network.mtc.routing.internal.Router;
 import network.mtc.routing.policy.RelayPolicy;
 
 /**
@@ -42,28 +43,16 @@ public final class MeshNodeFactory implements NodeFactory {
     if (policy != null) {
       b.relayPolicy(policy);
     }
-    return new Hosted(b.build(), ctx, cfg);
-  }
-
-  /**
-   * A rough upper bound on one node's table memory from the configured bounds, bytes: duplicate cache
-   * entries (16 B), neighbour entries with their two-hop masks (200 B), pending relays with a frame buffer
-   * (MTU + 64 B, at MTU 244), key cache entries (96 B), plus 2 KB of fixed objects.
-   */
-  static long memoryBound(MeshConfig c) {
-    return 16L * c.duplicateCacheCapacity() + 200L * c.maxNeighbours() + (244 + 64L) * c.maxPendingRelays()
-        + 96L * c.keyCacheCapacity() + 2048;
+    return new Hosted(b.build(), ctx);
   }
 
   private static final class Hosted implements HostedNode {
     private final MeshNode node;
     private final NodeContext ctx;
-    private final MeshConfig cfg;
 
-    Hosted(MeshNode node, NodeContext ctx, MeshConfig cfg) {
+    Hosted(MeshNode node, NodeContext ctx) {
       this.node = node;
       this.ctx = ctx;
-      this.cfg = cfg;
     }
 
     @Override
@@ -87,7 +76,7 @@ public final class MeshNodeFactory implements NodeFactory {
 
     @Override
     public long memoryBoundBytes() {
-      return memoryBound(cfg);
+      return node instanceof Router r ? r.memoryBoundBytes() : -1;
     }
 
     @Override
