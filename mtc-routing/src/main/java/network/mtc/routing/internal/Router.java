@@ -65,6 +65,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
   private static final Bytes ZERO_SIGNATURE = Bytes.copyOf(new byte[Frame.SIGNATURE_LENGTH]);
 
+  /** Null when this node never signs (simulation with unsigned announces): a prepared key is about 19 KB. */
   private final SigningKey identity;
   private final NodeAddress address;
   private final long self;
@@ -112,7 +113,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   public Router(SigningKey identity, List<Link> links, Clock clock, Scheduler scheduler, RandomSource random,
       MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory,
       AnnounceCodec.KnownKeys trustedKeys) {
-    this.identity = identity;
+    this.identity = config.signBroadcasts() || !config.simulationUnsignedAnnounces() ? identity : null;
     this.address = identity.nodeAddress();
     this.self = address.value();
     this.publicKey = identity.publicKey().toBytes();
