@@ -45,7 +45,6 @@ import network.mtc.wire.fragment.LinkPacket;
 import network.mtc.wire.fragment.Reassembler;
 import network.mtc.wire.frame.Frame;
 import network.mtc.wire.frame.FrameDecoder;
-import network.mtc.wire.frame.FrameEncoder;
 import network.mtc.wire.frame.FrameExtension;
 import network.mtc.wire.frame.FrameType;
 import network.mtc.wire.frame.FrameView;
