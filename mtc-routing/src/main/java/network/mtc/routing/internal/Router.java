@@ -262,6 +262,26 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     return neighbours;
   }
 
+  @Override
+  public long airtimeMicros(int frameBytes) {
+    long worst = 0;
+    for (LinkPort p : ports) {
+      var profile = p.link().profile();
+      int mtu = profile.mtu();
+      long t;
+      if (frameBytes <= mtu) {
+        t = profile.airtimeMicros(frameBytes);
+      } else {
+        int chunk = mtu - LinkPacket.FRAGMENT_HEADER_LENGTH;
+        int count = (frameBytes + chunk - 1) / chunk;
+        int last = frameBytes - (count - 1) * chunk;
+        t = (count - 1) * profile.airtimeMicros(mtu) + profile.airtimeMicros(last + LinkPacket.FRAGMENT_HEADER_LENGTH);
+      }
+      worst = Math.max(worst, t);
+    }
+    return worst;
+  }
+
   /** The neighbour table (for the simulator and tests). */
   public NeighbourTable neighbourTable() {
     return neighbours;

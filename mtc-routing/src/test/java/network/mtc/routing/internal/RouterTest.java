@@ -153,4 +153,14 @@ class RouterTest {
     m.inject(1, 0, captured[0]);
     assertEquals(1, m.nodes.get(1).stats().dropped(DropReason.EXPIRED));
   }
+
+  @Test
+  void airtimeCountsFragmentsOnTheSlowestLink() {
+    TestMedium m = new TestMedium(0, 8, 20);
+    m.build(TestMedium.line(1), config(BroadcastStrategy.FLOOD));
+    Router r = m.nodes.get(0);
+    // 1 Mbit/s, no overhead: 20 bytes whole = 160 us; 40 bytes = 3 fragments (16 + 16 + 8 bytes + headers)
+    assertEquals(160, r.airtimeMicros(20));
+    assertEquals(2 * 160 + 8 * 12, r.airtimeMicros(40));
+  }
 }
