@@ -404,9 +404,16 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       handleAnnounce(port, peer, lossPermille, now);
       return;
     }
-    // 5. Signatures: a signed frame from a source whose key this node holds must verify.
+    // 5. Signatures: a signed frame from a source whose key this node holds must verify, and a neighbour
+    // that announced SIGNS_ALL sends nothing unsigned.
     boolean verified = false;
-    if (view.isSigned()) {
+    if (!view.isSigned()) {
+      int slot = neighbours.slotOf(source);
+      if (slot >= 0 && (neighbours.flags(slot) & Announce.FLAG_SIGNS_ALL) != 0) {
+        count(DropReason.BAD_SIGNATURE);
+        return;
+      }
+    } else {
       PublicKey key = keys.get(source);
       if (key != null) {
         if (!verifyFrame(key)) {
@@ -549,7 +556,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     boolean[] truncated = new boolean[1];
     List<NeighbourEntry> entries = neighbours.announceEntries(truncated);
     int flags = (policy.announceFlags() & (Announce.FLAG_RELAY | Announce.FLAG_MARKED))
-        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0);
+        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0) | (config.signBroadcasts() ? Announce.FLAG_SIGNS_ALL : 0);
     Announce a = new Announce(flags, Bytes.copyOf(publicKey), announceTimer.declaredIntervalSeconds(now),
         entries, List.of());
     announceSeq = (announceSeq + 1) & Frame.MAX_SEQUENCE;

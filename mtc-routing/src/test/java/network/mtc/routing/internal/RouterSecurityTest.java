@@ -44,6 +44,12 @@ class RouterSecurityTest {
     assertEquals(1, got.size());
     assertFalse(m.nodes.get(1).duplicateCache().contains(m.nodes.get(0).address().value(), 12345),
         "a forged copy does not poison the duplicate cache");
+    // Node 0 announced SIGNS_ALL: an unsigned frame claiming it as source is dropped too.
+    Frame unsigned = new Frame(1, 5, 12346, m.nodes.get(0).address(), null, OptionalLong.empty(),
+        List.of(new Tlv(4, Bytes.copyOf(new byte[] {'t'}))), Bytes.copyOf(new byte[] {7}), null);
+    m.inject(1, 0, unsigned.encode());
+    assertEquals(2, m.nodes.get(1).stats().dropped(DropReason.BAD_SIGNATURE));
+    assertEquals(1, got.size());
   }
 
   @Test
