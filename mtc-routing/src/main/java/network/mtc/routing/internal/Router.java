@@ -376,7 +376,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     // 4. Expiry, and the type-specific rules.
-    long expiresAt = -1;
+    boolean expiring = false;
+    long expiresAt = 0;
     int topicOff = -1;
     int topicLen = 0;
     TlvReader ext = view.extensions();
@@ -384,18 +385,20 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       if (ext.type() == FrameExtension.EXPIRES_AT.type()) {
         expiresAt = Varint.read(view.buffer(), ext.valueOffset(), ext.valueOffset() + ext.valueLength(),
             "expires_at");
+        expiring = true;
       } else if (ext.type() == FrameExtension.TOPIC.type()) {
         topicOff = ext.valueOffset();
         topicLen = ext.valueLength();
       }
     }
-    if (expiresAt >= 0) {
+    if (expiring) {
+      // expires_at is an unsigned 64-bit varint: values of 2^63 and above read as negative longs.
       long unix = clock.unixSeconds();
-      if (expiresAt < unix) {
+      if (Long.compareUnsigned(expiresAt, unix) < 0) {
         count(DropReason.EXPIRED);
         return;
       }
-      if (expiresAt - unix > config.maxFutureSeconds()) {
+      if (expiresAt < 0 || expiresAt - unix > config.maxFutureSeconds()) {
         count(DropReason.TOO_FAR_FUTURE);
         return;
       }
