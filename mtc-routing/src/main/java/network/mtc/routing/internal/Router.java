@@ -300,19 +300,18 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /**
    * An upper bound on this node's table memory in bytes, from the configured bounds (object headers
    * approximated): duplicate cache, neighbour table with full adjacency lists, key cache, relay states
-   * with frames of the largest MTU, per-link packet buffers and the reassemblers created so far.
+   * each holding a frame of the largest size, per-link packet buffers and the reassemblers created so far.
    */
   public long memoryBoundBytes() {
     long dupSlots = Integer.highestOneBit(config.duplicateCacheCapacity() * 2 - 1) << 1;
     long bytes = dupSlots * 8 + config.duplicateCacheCapacity() * 16L;
     bytes += config.maxNeighbours() * (120L + 5L * Announce.MAX_ENTRIES);
     bytes += config.keyCacheCapacity() * 160L;
-    int mtu = 0;
     for (LinkPort p : ports) {
-      mtu = Math.max(mtu, p.link().profile().mtu());
       bytes += p.link().profile().mtu() + (p.hasReassembler() ? p.reassembler().bufferBytes() : 0);
     }
-    bytes += config.maxPendingRelays() * (80L + mtu);
+    // A relay state may hold a reassembled frame of the largest size while it waits.
+    bytes += config.maxPendingRelays() * (80L + Frame.MAX_LENGTH);
     return bytes;
   }
 
