@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import network.mtc.routing.BroadcastStrategy;
 import network.mtc.routing.MeshConfig;
 import network.mtc.sim.MeshNodeFactory;
+import network.mtc.sim.NodeFactory;
 import network.mtc.sim.Progress;
 import network.mtc.sim.SimConfig;
 import network.mtc.sim.SimResult;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * degree 15, 10% loss, 30 messages, 10 s warm-up with announces, unsigned as in every large run). The
  * {@code events} counter, reported by JMH as events per second of benchmark time, is the issue's
  * "simulated events per second on one core" (graph drawing, CDS and node construction included, so it is a
- * little below the event-loop-only figure the run's JSON reports).
+ * little below the event-loop-only figure the run's JSON reports). The minimal node ignores the strategy
+ * (it always floods), so only its FLOOD line is meaningful.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -39,8 +41,12 @@ public class SimBench {
   @Param({"FLOOD", "COUNTER"})
   BroadcastStrategy strategy;
 
+  /** {@code mesh}: the production MeshNode; {@code minimal}: {@link MinimalFloodNode}, the engine alone. */
+  @Param({"mesh", "minimal"})
+  String node;
+
   SimConfig cfg;
-  MeshNodeFactory factory;
+  NodeFactory factory;
 
   /** Events of the runs of an iteration (JMH divides by the iteration's time). */
   @State(Scope.Thread)
@@ -57,9 +63,9 @@ public class SimBench {
   @Setup
   public void setup() {
     cfg = SimConfig.builder().nodes(1000).area(1000).range(71).loss(0.1).messages(30).seed(1)
-        .strategy(strategy).warmupMillis(10_000).drainMillis(5_000).build();
-    factory = new MeshNodeFactory(MeshConfig.simulation().toBuilder().simulationUnsignedAnnounces(true).build(),
-        null);
+        .strategy(strategy).warmupMillis(10_000).drainMillis(5_000).measureHeap(false).build();
+    factory = node.equals("minimal") ? MinimalFloodNode::new
+        : new MeshNodeFactory(MeshConfig.simulation().toBuilder().simulationUnsignedAnnounces(true).build(), null);
   }
 
   @Benchmark
