@@ -3,6 +3,8 @@
  * nodes (spec/routing.md). Built on {@code network.mtc.crypto}; the simulator (mtc-sim) runs the same
  * node code.
  */
+// The qualified export names modules built after this one, which javac cannot see from here.
+@SuppressWarnings("module")
 module network.mtc.routing {
   requires transitive network.mtc.crypto;
 

@@ -29,7 +29,8 @@ package network.mtc.routing;
  * @param counterMaxDelayMillis COUNTER strategy: the relay delay is uniform in [0, this]
  * @param relayJitterMillis FLOOD and MANAGED: the relay delay is uniform in [0, this), so neighbours do
  *     not all transmit at the same instant
- * @param signBroadcasts sign the DATA frames this node publishes (with a sequence number)
+ * @param signBroadcasts sign every DATA frame this node originates (with a sequence number) and announce
+ *     SIGNS_ALL, so that neighbours drop unsigned frames claiming this node as their source
  * @since 0.1
  */
 public record MeshConfig(

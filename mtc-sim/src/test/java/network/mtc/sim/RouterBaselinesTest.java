@@ -14,6 +14,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * are a bench run (see the report of the rt-core branch), not a unit test.
  */
 class RouterBaselinesTest {
+  /** The production node with announce signatures off (simulation only, spec/routing.md 4.3). */
+  static final NodeFactory FACTORY = new MeshNodeFactory(
+      network.mtc.routing.MeshConfig.simulation().toBuilder().simulationUnsignedAnnounces(true).build(), null);
+
   static SimConfig.Builder cfg(BroadcastStrategy s) {
     return SimConfig.builder().nodes(300).area(548).range(71).loss(0.1).messages(20).seed(3).strategy(s)
         .warmupMillis(10_000).drainMillis(3_000).intervalMillis(1_000).mtu(1472);
@@ -21,10 +25,10 @@ class RouterBaselinesTest {
 
   @Test
   void floodSendsOneFramePerNodeAndCounterSavesMost() {
-    SimResult flood = Simulation.run(cfg(BroadcastStrategy.FLOOD).build(), RouterNode.factory(), Progress.NONE);
-    SimResult managed = Simulation.run(cfg(BroadcastStrategy.MANAGED).build(), RouterNode.factory(),
+    SimResult flood = Simulation.run(cfg(BroadcastStrategy.FLOOD).build(), FACTORY, Progress.NONE);
+    SimResult managed = Simulation.run(cfg(BroadcastStrategy.MANAGED).build(), FACTORY,
         Progress.NONE);
-    SimResult counter = Simulation.run(cfg(BroadcastStrategy.COUNTER).build(), RouterNode.factory(),
+    SimResult counter = Simulation.run(cfg(BroadcastStrategy.COUNTER).build(), FACTORY,
         Progress.NONE);
     System.out.println("flood   " + flood.toJson());
     System.out.println("managed " + managed.toJson());
@@ -49,9 +53,9 @@ class RouterBaselinesTest {
   void issueBenchmarkFloodAndCounter() {
     SimConfig.Builder b = SimConfig.builder().nodes(1000).area(1000).range(71).loss(0.1).messages(100)
         .seed(Long.getLong("mtc.seed", 1)).mtu(1472);
-    SimResult flood = Simulation.run(b.strategy(BroadcastStrategy.FLOOD).build(), RouterNode.factory(),
+    SimResult flood = Simulation.run(b.strategy(BroadcastStrategy.FLOOD).build(), FACTORY,
         Progress.NONE);
-    SimResult counter = Simulation.run(b.strategy(BroadcastStrategy.COUNTER).build(), RouterNode.factory(),
+    SimResult counter = Simulation.run(b.strategy(BroadcastStrategy.COUNTER).build(), FACTORY,
         Progress.NONE);
     System.out.println("flood   " + flood.toJson());
     System.out.println("counter " + counter.toJson());

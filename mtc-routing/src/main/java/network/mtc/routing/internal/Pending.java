@@ -90,7 +90,13 @@ final class Pending {
     frameLength[p] = len;
   }
 
+  /** Frame buffers up to this size are kept for reuse; larger ones (reassembled frames) are let go. */
+  private static final int KEEP_BUFFER = 512;
+
   void release(int p) {
+    if (frame[p] != null && frame[p].length > KEEP_BUFFER) {
+      frame[p] = null;
+    }
     if (used[p]) {
       used[p] = false;
       generation[p] = (generation[p] + 1) & 0x7FFF_FFFF;

@@ -45,7 +45,6 @@ import network.mtc.wire.fragment.LinkPacket;
 import network.mtc.wire.fragment.Reassembler;
 import network.mtc.wire.frame.Frame;
 import network.mtc.wire.frame.FrameDecoder;
-import network.mtc.wire.frame.FrameEncoder;
 import network.mtc.wire.frame.FrameExtension;
 import network.mtc.wire.frame.FrameType;
 import network.mtc.wire.frame.FrameView;
@@ -65,6 +64,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
   private static final Bytes ZERO_SIGNATURE = Bytes.copyOf(new byte[Frame.SIGNATURE_LENGTH]);
 
+  /** Null when this node never signs (simulation with unsigned announces): a prepared key is about 19 KB. */
   private final SigningKey identity;
   private final NodeAddress address;
   private final long self;
@@ -83,6 +83,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   @SuppressWarnings("rawtypes")
   private final RelayPolicy policy;
   private final Pending pending;
+  private final AnnounceCodec.KnownKeys knownKeys;
   private final FrameView view = new FrameView();
   private final Rx rx = new Rx();
   private final FrameView originView = new FrameView();
@@ -106,10 +107,12 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
    *
    * @param loop the event loop the node runs on, or null when the caller (a simulator) drives it
    * @param callbacks where application handlers run, or null to run them on the node's thread
+   * @param trustedKeys keys known to pass the key rules for their address without checking, or null
    */
   public Router(SigningKey identity, List<Link> links, Clock clock, Scheduler scheduler, RandomSource random,
-      MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory) {
-    this.identity = identity;
+      MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory,
+      AnnounceCodec.KnownKeys trustedKeys) {
+    this.identity = config.signBroadcasts() || !config.simulationUnsignedAnnounces() ? identity : null;
     this.address = identity.nodeAddress();
     this.self = address.value();
     this.publicKey = identity.publicKey().toBytes();
@@ -131,6 +134,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
         config.announceMaxIntervalMillis(), random);
     this.policy = policyFactory.create(this);
     this.pending = new Pending(config.maxPendingRelays());
+    AnnounceCodec.KnownKeys cached = keys::isKnown;
+    this.knownKeys = trustedKeys == null ? cached
+        : (src, buf, off) -> cached.isKnown(src, buf, off) || trustedKeys.isKnown(src, buf, off);
     this.nextMessageId = (int) random.nextLong();
     // Above every announce SEQ of an earlier run that announced at most once a second (Trickle's floor).
     this.announceSeq = clock.unixSeconds() & Frame.MAX_SEQUENCE;
@@ -256,6 +262,26 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     return neighbours;
   }
 
+  @Override
+  public long airtimeMicros(int frameBytes) {
+    long worst = 0;
+    for (LinkPort p : ports) {
+      var profile = p.link().profile();
+      int mtu = profile.mtu();
+      long t;
+      if (frameBytes <= mtu) {
+        t = profile.airtimeMicros(frameBytes);
+      } else {
+        int chunk = mtu - LinkPacket.FRAGMENT_HEADER_LENGTH;
+        int count = (frameBytes + chunk - 1) / chunk;
+        int last = frameBytes - (count - 1) * chunk;
+        t = (count - 1) * profile.airtimeMicros(mtu) + profile.airtimeMicros(last + LinkPacket.FRAGMENT_HEADER_LENGTH);
+      }
+      worst = Math.max(worst, t);
+    }
+    return worst;
+  }
+
   /** The neighbour table (for the simulator and tests). */
   public NeighbourTable neighbourTable() {
     return neighbours;
@@ -274,19 +300,18 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /**
    * An upper bound on this node's table memory in bytes, from the configured bounds (object headers
    * approximated): duplicate cache, neighbour table with full adjacency lists, key cache, relay states
-   * with frames of the largest MTU, per-link packet buffers and the reassemblers created so far.
+   * each holding a frame of the largest size, per-link packet buffers and the reassemblers created so far.
    */
   public long memoryBoundBytes() {
     long dupSlots = Integer.highestOneBit(config.duplicateCacheCapacity() * 2 - 1) << 1;
     long bytes = dupSlots * 8 + config.duplicateCacheCapacity() * 16L;
     bytes += config.maxNeighbours() * (120L + 5L * Announce.MAX_ENTRIES);
     bytes += config.keyCacheCapacity() * 160L;
-    int mtu = 0;
     for (LinkPort p : ports) {
-      mtu = Math.max(mtu, p.link().profile().mtu());
       bytes += p.link().profile().mtu() + (p.hasReassembler() ? p.reassembler().bufferBytes() : 0);
     }
-    bytes += config.maxPendingRelays() * (80L + mtu);
+    // A relay state may hold a reassembled frame of the largest size while it waits.
+    bytes += config.maxPendingRelays() * (80L + Frame.MAX_LENGTH);
     return bytes;
   }
 
@@ -350,7 +375,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     // 4. Expiry, and the type-specific rules.
-    long expiresAt = -1;
+    boolean expiring = false;
+    long expiresAt = 0;
     int topicOff = -1;
     int topicLen = 0;
     TlvReader ext = view.extensions();
@@ -358,18 +384,20 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       if (ext.type() == FrameExtension.EXPIRES_AT.type()) {
         expiresAt = Varint.read(view.buffer(), ext.valueOffset(), ext.valueOffset() + ext.valueLength(),
             "expires_at");
+        expiring = true;
       } else if (ext.type() == FrameExtension.TOPIC.type()) {
         topicOff = ext.valueOffset();
         topicLen = ext.valueLength();
       }
     }
-    if (expiresAt >= 0) {
+    if (expiring) {
+      // expires_at is an unsigned 64-bit varint: values of 2^63 and above read as negative longs.
       long unix = clock.unixSeconds();
-      if (expiresAt < unix) {
+      if (Long.compareUnsigned(expiresAt, unix) < 0) {
         count(DropReason.EXPIRED);
         return;
       }
-      if (expiresAt - unix > config.maxFutureSeconds()) {
+      if (expiresAt < 0 || expiresAt - unix > config.maxFutureSeconds()) {
         count(DropReason.TOO_FAR_FUTURE);
         return;
       }
@@ -378,9 +406,16 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       handleAnnounce(port, peer, lossPermille, now);
       return;
     }
-    // 5. Signatures: a signed frame from a source whose key this node holds must verify.
+    // 5. Signatures: a signed frame from a source whose key this node holds must verify, and a neighbour
+    // that announced SIGNS_ALL sends nothing unsigned.
     boolean verified = false;
-    if (view.isSigned()) {
+    if (!view.isSigned()) {
+      int slot = neighbours.slotOf(source);
+      if (slot >= 0 && (neighbours.flags(slot) & Announce.FLAG_SIGNS_ALL) != 0) {
+        count(DropReason.BAD_SIGNATURE);
+        return;
+      }
+    } else {
       PublicKey key = keys.get(source);
       if (key != null) {
         if (!verifyFrame(key)) {
@@ -468,7 +503,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     Announce a;
     try {
       a = AnnounceCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength(), source,
-          keys::isKnown);
+          knownKeys);
     } catch (MtcDecodeException e) {
       count(DropReason.MALFORMED);
       return;
@@ -523,7 +558,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     boolean[] truncated = new boolean[1];
     List<NeighbourEntry> entries = neighbours.announceEntries(truncated);
     int flags = (policy.announceFlags() & (Announce.FLAG_RELAY | Announce.FLAG_MARKED))
-        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0);
+        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0) | (config.signBroadcasts() ? Announce.FLAG_SIGNS_ALL : 0);
     Announce a = new Announce(flags, Bytes.copyOf(publicKey), announceTimer.declaredIntervalSeconds(now),
         entries, List.of());
     announceSeq = (announceSeq + 1) & Frame.MAX_SEQUENCE;

@@ -24,4 +24,10 @@ public interface RelayContext {
 
   /** The node's neighbour table. */
   NeighbourView neighbours();
+
+  /**
+   * Airtime of one transmission of a frame of {@code frameBytes} bytes on this node's slowest link, in
+   * microseconds, fragments included (for delay buckets that scale with airtime).
+   */
+  long airtimeMicros(int frameBytes);
 }

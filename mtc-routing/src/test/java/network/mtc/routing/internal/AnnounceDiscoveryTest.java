@@ -156,4 +156,33 @@ class AnnounceDiscoveryTest {
     assertEquals(4, m.nodes.get(4).neighbourTable().size());
     assertEquals(0, m.nodes.get(4).stats().dropped(DropReason.BAD_SIGNATURE));
   }
+
+  @Test
+  void trustedKeysSkipOnlyTheKeyChecks() {
+    TestMedium m = new TestMedium(0, 17, 1472);
+    java.util.Map<Long, byte[]> known = new java.util.HashMap<>();
+    for (int i = 0; i < 4; i++) {
+      SigningKey k = SigningKey.fromSeed(TestMedium.seed(i));
+      known.put(k.nodeAddress().value(), k.publicKey().toBytes());
+    }
+    int[] asked = new int[1];
+    m.trustedKeys = (src, buf, off) -> {
+      asked[0]++;
+      byte[] k = known.get(src);
+      return k != null && java.util.Arrays.equals(k, 0, 32, buf, off, off + 32);
+    };
+    m.build(TestMedium.line(4), withAnnounces());
+    m.startAll();
+    m.runUntil(5_000);
+    assertEquals(2, m.nodes.get(1).neighbourTable().size());
+    assertTrue(asked[0] >= 6, "every first announce consulted the trusted keys");
+    // A key outside the trusted set still gets the full checks: a mismatched address is rejected.
+    SigningKey k = SigningKey.fromSeed(TestMedium.seed(950));
+    SigningKey other = SigningKey.fromSeed(TestMedium.seed(951));
+    Announce a = new Announce(0, Bytes.copyOf(other.publicKey().toBytes()), 10, List.of(), List.of());
+    Frame f = new Frame(3, 0, 1, k.nodeAddress(), null, OptionalLong.of(9), List.of(), Bytes.copyOf(a.encode()),
+        Bytes.copyOf(new byte[64]));
+    m.inject(1, 50, f.withSignature(Bytes.copyOf(k.sign(f.signedMessage()))).encode());
+    assertEquals(1, m.nodes.get(1).stats().dropped(DropReason.MALFORMED));
+  }
 }

@@ -152,5 +152,24 @@ class RouterTest {
     captured[0] = f.encode();
     m.inject(1, 0, captured[0]);
     assertEquals(1, m.nodes.get(1).stats().dropped(DropReason.EXPIRED));
+    for (long far : new long[] {m.unixSeconds() + 8 * 86_400L, Long.MIN_VALUE, -1L}) {
+      network.mtc.wire.frame.Frame g = new network.mtc.wire.frame.Frame(1, 5, (int) far ^ 99,
+          m.nodes.get(0).address(), null, java.util.OptionalLong.empty(),
+          List.of(new network.mtc.wire.Tlv(2, network.mtc.wire.Bytes.copyOf(network.mtc.wire.Varint.encode(far)))),
+          network.mtc.wire.Bytes.copyOf(new byte[] {1}), null);
+      m.inject(1, 0, g.encode());
+    }
+    assertEquals(3, m.nodes.get(1).stats().dropped(DropReason.TOO_FAR_FUTURE),
+        "8 days ahead, and expiries of 2^63 and above (unsigned), are too far");
+  }
+
+  @Test
+  void airtimeCountsFragmentsOnTheSlowestLink() {
+    TestMedium m = new TestMedium(0, 8, 20);
+    m.build(TestMedium.line(1), config(BroadcastStrategy.FLOOD));
+    Router r = m.nodes.get(0);
+    // 1 Mbit/s, no overhead: 20 bytes whole = 160 us; 40 bytes = 3 fragments (16 + 16 + 8 bytes + headers)
+    assertEquals(160, r.airtimeMicros(20));
+    assertEquals(2 * 160 + 8 * 12, r.airtimeMicros(40));
   }
 }

@@ -30,6 +30,7 @@ final class TestMedium implements Clock, TimerHandler {
   private final int mtu;
   long now;
   long transmissions;
+  network.mtc.routing.message.AnnounceCodec.KnownKeys trustedKeys;
 
   TestMedium(double loss, long seed, int mtu) {
     this.loss = loss;
@@ -85,7 +86,7 @@ final class TestMedium implements Clock, TimerHandler {
       links.add(link);
       SigningKey key = SigningKey.fromSeed(seed(i));
       nodes.add((Router) MeshNode.builder().identity(key).link(link).clock(this).scheduler(queue)
-          .random(new RandomSource(0x5EED_0000L + i)).config(config).build());
+          .random(new RandomSource(0x5EED_0000L + i)).config(config).trustedKeys(trustedKeys).build());
     }
   }
 

@@ -38,6 +38,11 @@ class CounterPolicyTest {
     public NeighbourView neighbours() {
       return null;
     }
+
+    @Override
+    public long airtimeMicros(int frameBytes) {
+      return 8L * frameBytes;
+    }
   }
 
   private static Reception rx(int hop) {
