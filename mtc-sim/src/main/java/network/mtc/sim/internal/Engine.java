@@ -29,6 +29,7 @@ public final class Engine implements DeliverySink {
   static final int EV_UP = 5;
   static final int EV_MOVE = 6;
   static final int EV_END = 7;
+  static final int EV_CALL = 8;
   /** Mobility step: positions and links are recomputed every simulated second. */
   static final long MOVE_STEP_MICROS = 1_000_000;
   private static final int PROGRESS_MASK = (1 << 16) - 1;
@@ -124,11 +125,45 @@ public final class Engine implements DeliverySink {
     queue.push(cfg.endMillis() * 1000, -1, EV_END, 0, 0, null);
   }
 
+  /**
+   * Runs {@code action} on the simulation thread at simulated time {@code atMillis} (not before the
+   * current time), for scripted scenarios: an application call on a node, a link going down.
+   */
+  public void call(long atMillis, Runnable action) {
+    long at = Math.max(atMillis * 1000, clock.nowMicros());
+    queue.push(at, -1, EV_CALL, 0, 0, action);
+  }
+
+  /** Processes every event due up to and including {@code untilMillis}; returns the events processed. */
+  public long runUntil(long untilMillis) {
+    long before = events;
+    long limit = untilMillis * 1000;
+    while (!done && step(Progress.NONE, cfg.endMillis(), limit)) {
+      // each step handles one event
+    }
+    if (!done && clock.nowMicros() < limit) {
+      clock.advanceTo(limit);
+    }
+    return events - before;
+  }
+
   /** Runs to the end time; returns the events processed. */
   public long run(Progress progress) {
     long endMillis = cfg.endMillis();
     long t0 = System.nanoTime();
-    while (!done && queue.pop()) {
+    while (!done && step(progress, endMillis, Long.MAX_VALUE)) {
+      // each step handles one event
+    }
+    loopNanos += System.nanoTime() - t0;
+    progress.update(endMillis, endMillis, events);
+    return events;
+  }
+
+  private boolean step(Progress progress, long endMillis, long notAfterMicros) {
+    if (!queue.pop(notAfterMicros)) {
+      return false;
+    }
+    {
       long t = queue.time();
       clock.advanceTo(t);
       int node = queue.node();
@@ -155,15 +190,14 @@ public final class Engine implements DeliverySink {
         }
         case EV_MOVE -> move();
         case EV_END -> done = true;
+        case EV_CALL -> ((Runnable) queue.ref()).run();
         default -> throw new IllegalStateException("unknown event kind " + kind);
       }
       if ((events & PROGRESS_MASK) == 0) {
         progress.update(t / 1000, endMillis, events);
       }
     }
-    loopNanos += System.nanoTime() - t0;
-    progress.update(endMillis, endMillis, events);
-    return events;
+    return true;
   }
 
   /** Closes every node. */

@@ -134,8 +134,21 @@ public final class EventQueue {
    * @return false if no live event is left
    */
   public boolean pop() {
+    return pop(Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #pop()}, but leaves the earliest live event queued if it is due after
+   * {@code notAfterMicros} (dead events before it are discarded).
+   *
+   * @return false if no live event due by {@code notAfterMicros} is left
+   */
+  public boolean pop(long notAfterMicros) {
     while (size > 0) {
       long k = keys[0];
+      if ((k >>> SEQ_BITS) > notAfterMicros) {
+        return false;
+      }
       int s = heapSlot[0];
       int last = --size;
       if (last > 0) {

@@ -279,6 +279,11 @@ public final class Metrics {
     return new double[][] {mean, p1, width};
   }
 
+  /** Every link packet transmitted so far, workload and control. */
+  public long totalTransmissions() {
+    return dataTransmissions + controlTransmissions;
+  }
+
   int messages() {
     return messages;
   }
