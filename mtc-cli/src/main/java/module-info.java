@@ -3,4 +3,5 @@ module network.mtc.cli {
   requires network.mtc.wire;
   requires network.mtc.crypto;
   requires network.mtc.vectors;
+  requires network.mtc.sim;
 }

@@ -27,6 +27,9 @@ public final class Main {
       "  key gen [--seed HEX]             a new Ed25519 identity: seed, public key, node address (JSON)",
       "  sign --seed HEX --msg HEX        an Ed25519 signature (128 hex digits); --msg \"\" is empty",
       "  verify --pub HEX --msg HEX --sig HEX   exit 0 if valid, 1 (with the rule broken) if not",
+      "  sim [--nodes N --area M --range R --loss P --messages K --seed S",
+      "      --strategy flood|managed|counter|mtc --json --report FILE.html ...]",
+      "                                   simulate the mesh with the real node code (mtc sim --help)",
       "",
       "Exit codes: 0 success, 1 input rejected, 2 usage error.");
 
@@ -55,6 +58,9 @@ public final class Main {
         case "key" -> KeyCommands.keyGen(a, out);
         case "sign" -> KeyCommands.sign(a, out);
         case "verify" -> KeyCommands.verify(a, out);
+        case "sim" -> {
+          return SimCommand.run(a, out, err);
+        }
         default -> throw new UsageException("unknown command '" + cmd + "' (see mtc --help)");
       }
       return 0;

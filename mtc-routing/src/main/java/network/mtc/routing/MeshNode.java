@@ -9,8 +9,21 @@ import network.mtc.wire.NodeAddress;
  * (mtc-sim), which supplies simulated {@link network.mtc.routing.runtime.Clock clock},
  * {@link network.mtc.routing.runtime.Scheduler scheduler} and {@link network.mtc.routing.link.Link links}.
  *
- * <p>The SKELETON of this interface is fixed; the complete javadoc example is written with the
- * implementation (issue 5, section 3).
+ * <pre>{@code
+ * try (SigningKey id = SigningKey.generate(new SecureRandom());
+ *      MeshNode node = MeshNode.builder().identity(id).link(bleLink).link(udpLink).build()) {
+ *   node.start();                                            // links, announces, timers
+ *   Subscription s = node.subscribe("alerts",
+ *       m -> show(m.source(), new String(m.payload(), UTF_8)));
+ *   int id = node.publish("alerts", "flood at gate 3".getBytes(UTF_8));   // expires in 300 s
+ *   node.send(peer, bytes).whenComplete((delivery, err) -> log(delivery, err));
+ *   NodeStats st = node.stats();                             // transmissions, drops by reason
+ * }
+ * }</pre>
+ *
+ * <p>Without a scheduler the builder gives the node its own {@link network.mtc.routing.runtime.EventLoop};
+ * calls from other threads are posted to it, and handlers run on it unless a callback executor is set.
+ * In the simulator every call comes from the simulator's thread.
  *
  * @since 0.1
  */

@@ -49,6 +49,22 @@ public final class Topology {
       x[i] = rnd.nextDouble() * side;
       y[i] = rnd.nextDouble() * side;
     }
+    return link(x, y, side, range, seed);
+  }
+
+  /**
+   * The unit-disk graph of given positions (copied) in a {@code side} x {@code side} square, linked
+   * within {@code range} metres: how the simulator relinks moving nodes. O(n · degree).
+   */
+  public static Topology fromPoints(double[] x, double[] y, double side, double range) {
+    if (x.length != y.length || x.length < 1 || side <= 0 || range <= 0) {
+      throw new IllegalArgumentException("need as many x as y, n, side and range positive");
+    }
+    return link(x.clone(), y.clone(), side, range, 0);
+  }
+
+  private static Topology link(double[] x, double[] y, double side, double range, long seed) {
+    int n = x.length;
     int cells = Math.max(1, (int) Math.min(side / range, 4096));
     double cell = side / cells;
     int[] cellCount = new int[cells * cells + 1];

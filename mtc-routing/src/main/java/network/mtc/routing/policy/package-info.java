@@ -1,11 +1,8 @@
 /**
- * The pure broadcast relay decision (spec/routing-broadcast.md): coverage-accounted relaying with
- * two-hop knowledge and implicit acknowledgements. Everything here is a deterministic function of a
- * node's view of its neighbourhood, its pending per-message states and one event; time comes in as an
- * argument and jitter from a {@link network.mtc.routing.runtime.RandomSource}, so the conformance vectors
- * and the simulator drive exactly the code the node runs.
- *
- * <p>Exported only to the simulator and the vector runner: applications choose the strategy through
- * {@link network.mtc.routing.BroadcastStrategy}.
+ * The relay decision, pluggable: {@link network.mtc.routing.policy.RelayPolicy} with its sealed
+ * {@link network.mtc.routing.policy.RelayDecision}s, what a policy sees ({@link
+ * network.mtc.routing.policy.Reception}, {@link network.mtc.routing.policy.RelayContext}, {@link
+ * network.mtc.routing.policy.NeighbourView}), and the baselines FLOOD, MANAGED and COUNTER behind
+ * {@link network.mtc.routing.policy.RelayPolicies} (spec/routing.md, section 9).
  */
 package network.mtc.routing.policy;

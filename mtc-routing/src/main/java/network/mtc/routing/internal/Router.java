@@ -1,0 +1,858 @@
+package network.mtc.routing.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import network.mtc.crypto.PublicKey;
+import network.mtc.crypto.SigningKey;
+import network.mtc.routing.Delivery;
+import network.mtc.routing.DropReason;
+import network.mtc.routing.MeshConfig;
+import network.mtc.routing.MeshNode;
+import network.mtc.routing.Message;
+import network.mtc.routing.MessageHandler;
+import network.mtc.routing.NodeStats;
+import network.mtc.routing.Subscription;
+import network.mtc.routing.link.Link;
+import network.mtc.routing.link.LinkListener;
+import network.mtc.routing.message.Announce;
+import network.mtc.routing.message.AnnounceCodec;
+import network.mtc.routing.message.NeighbourEntry;
+import network.mtc.routing.policy.NeighbourView;
+import network.mtc.routing.policy.Reception;
+import network.mtc.routing.policy.RelayContext;
+import network.mtc.routing.policy.RelayDecision;
+import network.mtc.routing.policy.RelayPolicy;
+import network.mtc.routing.runtime.Clock;
+import network.mtc.routing.runtime.EventLoop;
+import network.mtc.routing.runtime.RandomSource;
+import network.mtc.routing.runtime.Scheduler;
+import network.mtc.routing.runtime.TimerHandler;
+import network.mtc.wire.Bytes;
+import network.mtc.wire.MtcDecodeException;
+import network.mtc.wire.NodeAddress;
+import network.mtc.wire.Tlv;
+import network.mtc.wire.TlvReader;
+import network.mtc.wire.Varint;
+import network.mtc.wire.fragment.LinkPacket;
+import network.mtc.wire.fragment.Reassembler;
+import network.mtc.wire.frame.Frame;
+import network.mtc.wire.frame.FrameDecoder;
+import network.mtc.wire.frame.FrameExtension;
+import network.mtc.wire.frame.FrameType;
+import network.mtc.wire.frame.FrameView;
+
+/**
+ * The {@link MeshNode} implementation: the receive path of spec/routing.md in its normative order, the
+ * relay machinery that applies a {@link RelayPolicy}'s decisions, announces and the neighbour table.
+ *
+ * <p>Single-threaded: every link callback, timer and call into it runs on one thread, the simulator's or
+ * an {@link EventLoop}'s. Public methods called from another thread while an event loop is attached are
+ * posted to it. The receive path allocates nothing for a relayed or dropped broadcast (pending relay states
+ * and their frame buffers are pooled); deliveries and announces allocate.
+ */
+public final class Router implements MeshNode, LinkListener, TimerHandler, RelayContext {
+  private static final int TIMER_RELAY = 1;
+  private static final int TIMER_ANNOUNCE = 2;
+  /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
+  private static final Bytes ZERO_SIGNATURE = Bytes.copyOf(new byte[Frame.SIGNATURE_LENGTH]);
+
+  /** Null when this node never signs (simulation with unsigned announces): a prepared key is about 19 KB. */
+  private final SigningKey identity;
+  private final NodeAddress address;
+  private final long self;
+  private final byte[] publicKey;
+  private final MeshConfig config;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final RandomSource random;
+  private final Executor callbacks;
+  private final EventLoop loop;
+  private final LinkPort[] ports;
+  private final DuplicateCache duplicates;
+  private final NeighbourTable neighbours;
+  private final KeyCache keys;
+  private final AnnounceTimer announceTimer;
+  @SuppressWarnings("rawtypes")
+  private final RelayPolicy policy;
+  private final Pending pending;
+  private final AnnounceCodec.KnownKeys knownKeys;
+  private final FrameView view = new FrameView();
+  private final Rx rx = new Rx();
+  private final FrameView originView = new FrameView();
+  private final Rx originRx = new Rx();
+  private final ConcurrentHashMap<String, CopyOnWriteArrayList<Sub>> subscriptions = new ConcurrentHashMap<>();
+
+  private final long[] drops = new long[DropReason.values().length];
+  private long originated;
+  private long delivered;
+  private long received;
+  private long relayed;
+  private long announcesSent;
+  private long announceTimerId = Scheduler.REJECTED;
+  private long announceSeq;
+  private int nextMessageId;
+  private boolean started;
+  private boolean closed;
+
+  /**
+   * Use {@link MeshNode#builder()}.
+   *
+   * @param loop the event loop the node runs on, or null when the caller (a simulator) drives it
+   * @param callbacks where application handlers run, or null to run them on the node's thread
+   * @param trustedKeys keys known to pass the key rules for their address without checking, or null
+   */
+  public Router(SigningKey identity, List<Link> links, Clock clock, Scheduler scheduler, RandomSource random,
+      MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory,
+      AnnounceCodec.KnownKeys trustedKeys) {
+    this.identity = config.signBroadcasts() || !config.simulationUnsignedAnnounces() ? identity : null;
+    this.address = identity.nodeAddress();
+    this.self = address.value();
+    this.publicKey = identity.publicKey().toBytes();
+    this.config = config;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.random = random;
+    this.callbacks = callbacks;
+    this.loop = loop;
+    this.ports = new LinkPort[links.size()];
+    for (int i = 0; i < ports.length; i++) {
+      ports[i] = new LinkPort(links.get(i), i, random.nextInt(LinkPacket.MAX_TAG + 1));
+    }
+    this.duplicates = new DuplicateCache(config.duplicateCacheCapacity(), config.duplicateRetentionMillis(),
+        random.nextLong());
+    this.neighbours = new NeighbourTable(config.maxNeighbours(), self);
+    this.keys = new KeyCache(config.keyCacheCapacity());
+    this.announceTimer = new AnnounceTimer(config.announceMinIntervalMillis(),
+        config.announceMaxIntervalMillis(), random);
+    this.policy = policyFactory.create(this);
+    this.pending = new Pending(config.maxPendingRelays());
+    AnnounceCodec.KnownKeys cached = keys::isKnown;
+    this.knownKeys = trustedKeys == null ? cached
+        : (src, buf, off) -> cached.isKnown(src, buf, off) || trustedKeys.isKnown(src, buf, off);
+    this.nextMessageId = (int) random.nextLong();
+    // Above every announce SEQ of an earlier run that announced at most once a second (Trickle's floor).
+    this.announceSeq = clock.unixSeconds() & Frame.MAX_SEQUENCE;
+  }
+
+  // ---------------------------------------------------------------- MeshNode
+
+  @Override
+  public NodeAddress address() {
+    return address;
+  }
+
+  @Override
+  public void start() {
+    if (loop != null && !loop.inLoop()) {
+      loop.start();
+      loop.execute(this::start);
+      return;
+    }
+    if (started || closed) {
+      return;
+    }
+    started = true;
+    for (LinkPort p : ports) {
+      p.link().start(this);
+    }
+    if (config.announcesEnabled()) {
+      armAnnounce(announceTimer.start(clock.nowMillis()));
+    }
+  }
+
+  @Override
+  public int publish(String topic, byte[] payload) {
+    byte[] t = topic.getBytes(StandardCharsets.UTF_8);
+    if (t.length < 1 || t.length > FrameExtension.MAX_TOPIC_LENGTH) {
+      throw new IllegalArgumentException("a topic has 1.." + FrameExtension.MAX_TOPIC_LENGTH + " UTF-8 bytes");
+    }
+    byte[] body = payload.clone();
+    int id = nextMessageId();
+    if (loop != null && !loop.inLoop()) {
+      loop.execute(() -> originateBroadcast(id, t, body));
+    } else {
+      originateBroadcast(id, t, body);
+    }
+    return id;
+  }
+
+  @Override
+  public Subscription subscribe(String topic, MessageHandler handler) {
+    if (topic == null || handler == null) {
+      throw new IllegalArgumentException("topic and handler are required");
+    }
+    Sub s = new Sub(topic, handler);
+    subscriptions.computeIfAbsent(topic, k -> new CopyOnWriteArrayList<>()).add(s);
+    return s;
+  }
+
+  @Override
+  public CompletableFuture<Delivery> send(NodeAddress destination, byte[] payload) {
+    // The unicast engine (routes, hop and end-to-end acknowledgements) is wired in by rt-unicast.
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException("unicast send is not wired into the Router yet"));
+  }
+
+  @Override
+  public NodeStats stats() {
+    Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
+    for (DropReason r : DropReason.values()) {
+      m.put(r, drops[r.ordinal()]);
+    }
+    long tx = 0;
+    for (LinkPort p : ports) {
+      tx += p.packetsSent();
+    }
+    return new NodeStats(originated, tx, delivered, received, relayed, announcesSent, m);
+  }
+
+  @Override
+  public void close() {
+    if (loop != null && !loop.inLoop()) {
+      loop.execute(this::close);
+      return;
+    }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    scheduler.cancel(announceTimerId);
+    for (int p = 0; p < pending.capacity; p++) {
+      if (pending.used[p]) {
+        free(p);
+      }
+    }
+    for (LinkPort p : ports) {
+      p.link().stop();
+    }
+  }
+
+  // ---------------------------------------------------------------- RelayContext
+
+  @Override
+  public long self() {
+    return self;
+  }
+
+  @Override
+  public long nowMillis() {
+    return clock.nowMillis();
+  }
+
+  @Override
+  public RandomSource random() {
+    return random;
+  }
+
+  @Override
+  public MeshConfig config() {
+    return config;
+  }
+
+  @Override
+  public NeighbourView neighbours() {
+    return neighbours;
+  }
+
+  @Override
+  public long airtimeMicros(int frameBytes) {
+    long worst = 0;
+    for (LinkPort p : ports) {
+      var profile = p.link().profile();
+      int mtu = profile.mtu();
+      long t;
+      if (frameBytes <= mtu) {
+        t = profile.airtimeMicros(frameBytes);
+      } else {
+        int chunk = mtu - LinkPacket.FRAGMENT_HEADER_LENGTH;
+        int count = (frameBytes + chunk - 1) / chunk;
+        int last = frameBytes - (count - 1) * chunk;
+        t = (count - 1) * profile.airtimeMicros(mtu) + profile.airtimeMicros(last + LinkPacket.FRAGMENT_HEADER_LENGTH);
+      }
+      worst = Math.max(worst, t);
+    }
+    return worst;
+  }
+
+  /** The neighbour table (for the simulator and tests). */
+  public NeighbourTable neighbourTable() {
+    return neighbours;
+  }
+
+  /** The key cache (for the simulator and tests). */
+  public KeyCache keyCache() {
+    return keys;
+  }
+
+  /** The duplicate cache (for the simulator and tests). */
+  public DuplicateCache duplicateCache() {
+    return duplicates;
+  }
+
+  /**
+   * An upper bound on this node's table memory in bytes, from the configured bounds (object headers
+   * approximated): duplicate cache, neighbour table with full adjacency lists, key cache, relay states
+   * each holding a frame of the largest size, per-link packet buffers and the reassemblers created so far.
+   */
+  public long memoryBoundBytes() {
+    long dupSlots = Integer.highestOneBit(config.duplicateCacheCapacity() * 2 - 1) << 1;
+    long bytes = dupSlots * 8 + config.duplicateCacheCapacity() * 16L;
+    bytes += config.maxNeighbours() * (120L + 5L * Announce.MAX_ENTRIES);
+    bytes += config.keyCacheCapacity() * 160L;
+    for (LinkPort p : ports) {
+      bytes += p.link().profile().mtu() + (p.hasReassembler() ? p.reassembler().bufferBytes() : 0);
+    }
+    // A relay state may hold a reassembled frame of the largest size while it waits.
+    bytes += config.maxPendingRelays() * (80L + Frame.MAX_LENGTH);
+    return bytes;
+  }
+
+  /** Relay states held now. */
+  public int pendingRelays() {
+    return pending.size;
+  }
+
+  // ---------------------------------------------------------------- receive path
+
+  @Override
+  public void onPacket(Link link, long peer, byte[] packet, int off, int len, boolean linkUnicast,
+      int rssiDbm, int snrQuarterDb, int lossPermille) {
+    if (closed) {
+      return;
+    }
+    LinkPort port = portOf(link);
+    if (port == null) {
+      return;
+    }
+    long now = clock.nowMillis();
+    byte[] fb = packet;
+    int fo = off;
+    int fl = len;
+    try {
+      // 1. Reassemble (a reassembler exists only once a fragment arrived) and decode into the reused view.
+      if (len > 0 && LinkPacket.isFragment(packet[off])) {
+        Reassembler r = port.reassembler();
+        Reassembler.Outcome o = r.accept(peer, packet, off, len, now);
+        if (o != Reassembler.Outcome.COMPLETED) {
+          return;
+        }
+        fb = r.frameBuffer();
+        fo = r.frameOffset();
+        fl = r.frameLength();
+      }
+      FrameDecoder.decode(fb, fo, fl, view);
+    } catch (MtcDecodeException e) {
+      count(DropReason.MALFORMED);
+      return;
+    }
+    received++;
+    rx.set(view, Math.min(view.hopLimit(), config.maxHopLimit()), port.index(), peer, linkUnicast, rssiDbm,
+        snrQuarterDb, neighbours.slotOfPeer(port.index(), peer));
+    handleFrame(port, peer, lossPermille, now);
+  }
+
+  private void handleFrame(LinkPort port, long peer, int lossPermille, long now) {
+    long source = view.sourceValue();
+    int id = view.messageId();
+    // 2. Our own frame, echoed by a relay: an implicit acknowledgement for a live relay state.
+    if (source == self) {
+      creditDuplicate(source, id);
+      count(DropReason.OWN);
+      return;
+    }
+    // 3. Seen before.
+    if (duplicates.contains(source, id)) {
+      creditDuplicate(source, id);
+      count(DropReason.DUPLICATE);
+      return;
+    }
+    // 4. Expiry, and the type-specific rules.
+    boolean expiring = false;
+    long expiresAt = 0;
+    int topicOff = -1;
+    int topicLen = 0;
+    TlvReader ext = view.extensions();
+    while (ext.next()) {
+      if (ext.type() == FrameExtension.EXPIRES_AT.type()) {
+        expiresAt = Varint.read(view.buffer(), ext.valueOffset(), ext.valueOffset() + ext.valueLength(),
+            "expires_at");
+        expiring = true;
+      } else if (ext.type() == FrameExtension.TOPIC.type()) {
+        topicOff = ext.valueOffset();
+        topicLen = ext.valueLength();
+      }
+    }
+    if (expiring) {
+      // expires_at is an unsigned 64-bit varint: values of 2^63 and above read as negative longs.
+      long unix = clock.unixSeconds();
+      if (Long.compareUnsigned(expiresAt, unix) < 0) {
+        count(DropReason.EXPIRED);
+        return;
+      }
+      if (expiresAt < 0 || expiresAt - unix > config.maxFutureSeconds()) {
+        count(DropReason.TOO_FAR_FUTURE);
+        return;
+      }
+    }
+    if (view.type() == FrameType.ANNOUNCE.code()) {
+      handleAnnounce(port, peer, lossPermille, now);
+      return;
+    }
+    // 5. Signatures: a signed frame from a source whose key this node holds must verify, and a neighbour
+    // that announced SIGNS_ALL sends nothing unsigned.
+    boolean verified = false;
+    if (!view.isSigned()) {
+      int slot = neighbours.slotOf(source);
+      if (slot >= 0 && (neighbours.flags(slot) & Announce.FLAG_SIGNS_ALL) != 0) {
+        count(DropReason.BAD_SIGNATURE);
+        return;
+      }
+    } else {
+      PublicKey key = keys.get(source);
+      if (key != null) {
+        if (!verifyFrame(key)) {
+          count(DropReason.BAD_SIGNATURE);
+          return;
+        }
+        verified = true;
+      }
+    }
+    // 6. Remember, deliver, decide.
+    if (duplicates.insert(source, id, now) == DuplicateCache.Result.FULL) {
+      count(DropReason.CACHE_FULL);
+      return;
+    }
+    boolean forMe = view.isUnicast() && view.destinationValue() == self;
+    if (forMe) {
+      // Unicast delivery and acknowledgements belong to the unicast engine (not wired yet).
+      count(DropReason.UNHANDLED);
+      return;
+    }
+    int p = pending.allocate(source, id, now);
+    if (p < 0) {
+      evictOldestPending();
+      p = pending.allocate(source, id, now);
+    }
+    pending.copyFrame(p, view.buffer(), view.offset(), view.length());
+    @SuppressWarnings("unchecked")
+    RelayDecision d = policy.onFirstCopy(state(p), rx);
+    apply(p, d, now);
+    // Delivery comes last: a handler running on this thread may publish, which reuses nothing of this
+    // reception but must not run in the middle of it.
+    if (view.type() == FrameType.DATA.code() && !view.isUnicast() && topicOff >= 0) {
+      deliverBroadcast(topicOff, topicLen, verified);
+    }
+  }
+
+  private void creditDuplicate(long source, int id) {
+    int p = pending.find(source, id);
+    if (p >= 0) {
+      @SuppressWarnings("unchecked")
+      RelayDecision d = policy.onDuplicate(state(p), rx);
+      apply(p, d, clock.nowMillis());
+    }
+  }
+
+  private boolean verifyFrame(PublicKey key) {
+    byte[] msg = new byte[view.signedMessageLength()];
+    view.writeSignedMessage(msg, 0);
+    byte[] sig = new byte[Frame.SIGNATURE_LENGTH];
+    System.arraycopy(view.buffer(), view.signatureOffset(), sig, 0, sig.length);
+    return key.verify(msg, sig);
+  }
+
+  private void deliverBroadcast(int topicOff, int topicLen, boolean verified) {
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    String topic = new String(view.buffer(), topicOff, topicLen, StandardCharsets.UTF_8);
+    List<Sub> subs = subscriptions.get(topic);
+    if (subs == null || subs.isEmpty()) {
+      return;
+    }
+    byte[] payload = new byte[view.payloadLength()];
+    System.arraycopy(view.buffer(), view.payloadOffset(), payload, 0, payload.length);
+    Message m = new Message(new NodeAddress(view.sourceValue()), view.messageId(), topic, payload, verified);
+    delivered++;
+    for (Sub s : subs) {
+      if (callbacks == null) {
+        s.handler.onMessage(m);
+      } else {
+        callbacks.execute(() -> s.handler.onMessage(m));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- announces
+
+  private void handleAnnounce(LinkPort port, long peer, int lossPermille, long now) {
+    expireNeighbours(now);
+    if (!view.hasSequence()) {
+      count(DropReason.MALFORMED);
+      return;
+    }
+    long source = view.sourceValue();
+    Announce a;
+    try {
+      a = AnnounceCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength(), source,
+          knownKeys);
+    } catch (MtcDecodeException e) {
+      count(DropReason.MALFORMED);
+      return;
+    }
+    long seq = view.sequenceValue();
+    if (neighbours.isReplay(source, seq, now)) {
+      count(DropReason.REPLAY);
+      return;
+    }
+    byte[] key = a.publicKey().toByteArray();
+    if (!config.simulationUnsignedAnnounces()) {
+      PublicKey pk = keys.isKnown(source, key, 0) ? keys.get(source) : PublicKey.fromBytes(key);
+      if (!verifyFrame(pk)) {
+        count(DropReason.BAD_SIGNATURE);
+        return;
+      }
+    }
+    keys.put(source, key);
+    NeighbourTable.Outcome o = neighbours.accept(source, seq, a, port.index(),
+        peer, lossPermille == UNKNOWN ? -1 : lossPermille, now);
+    switch (o) {
+      case NEW -> resetAnnounceTimer(now);
+      case UPDATED -> { }
+      case REPLAY -> count(DropReason.REPLAY);
+      case TABLE_FULL -> count(DropReason.TABLE_FULL);
+      case PEER_CONFLICT -> count(DropReason.PEER_CONFLICT);
+    }
+  }
+
+  private void expireNeighbours(long now) {
+    if (neighbours.expire(now) > 0) {
+      resetAnnounceTimer(now);
+    }
+  }
+
+  private void resetAnnounceTimer(long now) {
+    if (!config.announcesEnabled() || !started) {
+      return;
+    }
+    long due = announceTimer.reset(now);
+    if (due >= 0) {
+      scheduler.cancel(announceTimerId);
+      armAnnounce(due);
+    }
+  }
+
+  private void armAnnounce(long due) {
+    announceTimerId = scheduler.schedule(due, this, TIMER_ANNOUNCE, 0);
+  }
+
+  private void sendAnnounce(long now) {
+    boolean[] truncated = new boolean[1];
+    List<NeighbourEntry> entries = neighbours.announceEntries(truncated);
+    int flags = (policy.announceFlags() & (Announce.FLAG_RELAY | Announce.FLAG_MARKED))
+        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0) | (config.signBroadcasts() ? Announce.FLAG_SIGNS_ALL : 0);
+    Announce a = new Announce(flags, Bytes.copyOf(publicKey), announceTimer.declaredIntervalSeconds(now),
+        entries, List.of());
+    announceSeq = (announceSeq + 1) & Frame.MAX_SEQUENCE;
+    Frame f = new Frame(FrameType.ANNOUNCE.code(), 0, nextMessageId(), address, null,
+        OptionalLong.of(announceSeq), List.of(), Bytes.copyOf(a.encode()), ZERO_SIGNATURE);
+    if (!config.simulationUnsignedAnnounces()) {
+      f = f.withSignature(Bytes.copyOf(identity.sign(f.signedMessage())));
+    }
+    byte[] wire = f.encode();
+    for (LinkPort p : ports) {
+      p.broadcast(wire, 0, wire.length);
+    }
+    announcesSent++;
+  }
+
+  // ---------------------------------------------------------------- origination
+
+  private synchronized int nextMessageId() {
+    return nextMessageId++;
+  }
+
+  private void originateBroadcast(int id, byte[] topic, byte[] payload) {
+    if (closed) {
+      return;
+    }
+    long now = clock.nowMillis();
+    int hop = config.publishHopLimit();
+    List<Tlv> ext = new ArrayList<>(3);
+    ext.add(new Tlv(FrameExtension.ORIGIN_HOP_LIMIT.type(), Bytes.copyOf(new byte[] {(byte) hop})));
+    ext.add(new Tlv(FrameExtension.EXPIRES_AT.type(),
+        Bytes.copyOf(Varint.encode(clock.unixSeconds() + config.messageLifetimeSeconds()))));
+    ext.add(new Tlv(FrameExtension.TOPIC.type(), Bytes.copyOf(topic)));
+    boolean sign = config.signBroadcasts();
+    Frame f = new Frame(FrameType.DATA.code(), hop, id, address, null,
+        sign ? OptionalLong.of(id & Frame.MAX_SEQUENCE) : OptionalLong.empty(), ext, Bytes.copyOf(payload),
+        sign ? ZERO_SIGNATURE : null);
+    if (sign) {
+      f = f.withSignature(Bytes.copyOf(identity.sign(f.signedMessage())));
+    }
+    byte[] wire = f.encode();
+    originated++;
+    duplicates.insert(self, id, now);
+    FrameDecoder.decode(wire, 0, wire.length, originView);
+    originRx.setOriginated(originView, hop);
+    int p = pending.allocate(self, id, now);
+    if (p < 0) {
+      evictOldestPending();
+      p = pending.allocate(self, id, now);
+    }
+    pending.copyFrame(p, wire, 0, wire.length);
+    pending.own[p] = true;
+    @SuppressWarnings("unchecked")
+    RelayDecision d = policy.onOriginate(state(p), originRx);
+    apply(p, d, now);
+  }
+
+  // ---------------------------------------------------------------- relay machinery
+
+  private Object state(int p) {
+    Object s = pending.state[p];
+    if (s == null) {
+      s = policy.newState();
+      pending.state[p] = s;
+    }
+    return s;
+  }
+
+  private void apply(int p, RelayDecision d, long now) {
+    // Java 17 has no pattern switch; the chain covers every permitted subtype of the sealed interface.
+    if (d instanceof RelayDecision.Schedule s) {
+      arm(p, now + s.delayMillis());
+    } else if (d instanceof RelayDecision.Transmit t) {
+      transmit(p, t.hopLimit());
+      if (t.nextTimerMillis() >= 0) {
+        arm(p, now + t.nextTimerMillis());
+      } else {
+        free(p);
+      }
+    } else if (d instanceof RelayDecision.Drop x) {
+      count(x.reason());
+      free(p);
+    } else if (d instanceof RelayDecision.Cancel c) {
+      count(c.reason());
+      free(p);
+    } else if (d instanceof RelayDecision.Done) {
+      free(p);
+    } else if (!(d instanceof RelayDecision.Keep)) {
+      throw new IllegalStateException("relay policy returned " + d);
+    }
+  }
+
+  private void arm(int p, long at) {
+    scheduler.cancel(pending.timer[p]);
+    long id = scheduler.schedule(at, this, TIMER_RELAY, (long) pending.generation[p] << 32 | p);
+    if (id == Scheduler.REJECTED) {
+      count(DropReason.OVERLOAD);
+      free(p);
+      return;
+    }
+    pending.timer[p] = id;
+  }
+
+  private void transmit(int p, int hopLimit) {
+    byte[] f = pending.frame[p];
+    f[2] = (byte) hopLimit;
+    for (LinkPort port : ports) {
+      port.broadcast(f, 0, pending.frameLength[p]);
+    }
+    pending.transmissions[p]++;
+    if (!pending.own[p]) {
+      relayed++;
+    }
+  }
+
+  private void free(int p) {
+    scheduler.cancel(pending.timer[p]);
+    pending.release(p);
+  }
+
+  private void evictOldestPending() {
+    int oldest = pending.oldest();
+    count(DropReason.OVERLOAD);
+    free(oldest);
+  }
+
+  @Override
+  public void onTimer(int kind, long arg) {
+    if (closed) {
+      return;
+    }
+    long now = clock.nowMillis();
+    if (kind == TIMER_ANNOUNCE) {
+      expireNeighbours(now);
+      sendAnnounce(now);
+      armAnnounce(announceTimer.fired());
+      return;
+    }
+    int p = (int) arg;
+    int gen = (int) (arg >>> 32);
+    if (p < 0 || p >= pending.capacity || !pending.used[p] || pending.generation[p] != gen) {
+      return;
+    }
+    pending.timer[p] = Scheduler.REJECTED;
+    @SuppressWarnings("unchecked")
+    RelayDecision d = policy.onTimer(state(p), pending.transmissions[p]);
+    apply(p, d, now);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private LinkPort portOf(Link link) {
+    for (LinkPort p : ports) {
+      if (p.link() == link) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private void count(DropReason r) {
+    drops[r.ordinal()]++;
+  }
+
+  /** A live subscription. */
+  private final class Sub implements Subscription {
+    final String topic;
+    final MessageHandler handler;
+
+    Sub(String topic, MessageHandler handler) {
+      this.topic = topic;
+      this.handler = handler;
+    }
+
+    @Override
+    public String topic() {
+      return topic;
+    }
+
+    @Override
+    public void close() {
+      List<Sub> l = subscriptions.get(topic);
+      if (l != null) {
+        l.remove(this);
+      }
+    }
+  }
+
+  /** The reused {@link Reception}. */
+  private static final class Rx implements Reception {
+    long source;
+    int messageId;
+    int type;
+    boolean unicast;
+    long destination;
+    int hopLimit;
+    boolean originated;
+    int linkIndex;
+    long peer;
+    boolean linkUnicast;
+    int rssi;
+    int snr;
+    int transmitter;
+    int frameLength;
+
+    void set(FrameView v, int hop, int link, long peer, boolean linkUnicast, int rssi, int snr, int slot) {
+      source = v.sourceValue();
+      messageId = v.messageId();
+      type = v.type();
+      unicast = v.isUnicast();
+      destination = unicast ? v.destinationValue() : 0;
+      hopLimit = hop;
+      originated = false;
+      linkIndex = link;
+      this.peer = peer;
+      this.linkUnicast = linkUnicast;
+      this.rssi = rssi;
+      this.snr = snr;
+      transmitter = slot;
+      frameLength = v.length();
+    }
+
+    void setOriginated(FrameView v, int hop) {
+      set(v, hop, -1, 0, false, UNKNOWN, UNKNOWN, -1);
+      originated = true;
+    }
+
+    @Override
+    public long source() {
+      return source;
+    }
+
+    @Override
+    public int messageId() {
+      return messageId;
+    }
+
+    @Override
+    public int type() {
+      return type;
+    }
+
+    @Override
+    public boolean unicast() {
+      return unicast;
+    }
+
+    @Override
+    public long destination() {
+      return destination;
+    }
+
+    @Override
+    public int hopLimit() {
+      return hopLimit;
+    }
+
+    @Override
+    public boolean originated() {
+      return originated;
+    }
+
+    @Override
+    public int linkIndex() {
+      return linkIndex;
+    }
+
+    @Override
+    public long peer() {
+      return peer;
+    }
+
+    @Override
+    public boolean linkUnicast() {
+      return linkUnicast;
+    }
+
+    @Override
+    public int rssiDbm() {
+      return rssi;
+    }
+
+    @Override
+    public int snrQuarterDb() {
+      return snr;
+    }
+
+    @Override
+    public int transmitterSlot() {
+      return transmitter;
+    }
+
+    @Override
+    public int frameLength() {
+      return frameLength;
+    }
+  }
+}
