@@ -28,12 +28,15 @@ import network.mtc.routing.BroadcastStrategy;
  *     warm-up), or -1 for none
  * @param partitionEndMillis when the partition heals, in workload time
  * @param maxGraphAttempts how many graphs to draw before giving up on a connected one
+ * @param measureHeap true to measure the heap per node (two full garbage collections per run; benchmarks
+ *     that repeat small runs turn it off)
  * @since 0.1
  */
 public record SimConfig(int nodes, double area, double range, double loss, int messages, long seed,
     BroadcastStrategy strategy, long intervalMillis, long warmupMillis, long drainMillis, int payloadBytes,
     int mtu, long bitrateBps, boolean collisions, long churnUpMillis, long churnDownMillis,
-    double mobilityMetresPerSecond, long partitionStartMillis, long partitionEndMillis, int maxGraphAttempts) {
+    double mobilityMetresPerSecond, long partitionStartMillis, long partitionEndMillis, int maxGraphAttempts,
+    boolean measureHeap) {
 
   /** Most nodes: the queue, CSR graph and per-node state are sized for a 4 GiB heap at 100,000. */
   public static final int MAX_NODES = 1_000_000;
@@ -101,6 +104,7 @@ public record SimConfig(int nodes, double area, double range, double loss, int m
     private long partitionStart = -1;
     private long partitionEnd = -1;
     private int maxGraphAttempts = 100;
+    private boolean measureHeap = true;
 
     Builder() {}
 
@@ -122,12 +126,13 @@ public record SimConfig(int nodes, double area, double range, double loss, int m
     public Builder mobility(double metresPerSecond) { speed = metresPerSecond; return this; }
     public Builder partition(long startMillis, long endMillis) { partitionStart = startMillis; partitionEnd = endMillis; return this; }
     public Builder maxGraphAttempts(int v) { maxGraphAttempts = v; return this; }
+    public Builder measureHeap(boolean v) { measureHeap = v; return this; }
 
     /** The validated configuration. */
     public SimConfig build() {
       return new SimConfig(nodes, area, range, loss, messages, seed, strategy, intervalMillis, warmupMillis,
           drainMillis, payloadBytes, mtu, bitrateBps, collisions, churnUpMillis, churnDownMillis, speed,
-          partitionStart, partitionEnd, maxGraphAttempts);
+          partitionStart, partitionEnd, maxGraphAttempts, measureHeap);
     }
   }
 }

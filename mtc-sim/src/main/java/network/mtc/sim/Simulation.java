@@ -4,7 +4,8 @@ import network.mtc.sim.internal.Engine;
 import network.mtc.sim.internal.Results;
 
 /**
- * Runs one simulation: draws a connected unit-disk graph, computes the greedy connected dominating set
+ * Runs one simulation: draws a connected unit-disk graph (numbering its nodes along a Hilbert curve, for
+ * memory locality: {@link Topology#inHilbertOrder}), computes the greedy connected dominating set
  * bound, hosts a node from the {@link NodeFactory} on every vertex, runs the workload in simulated time and
  * returns the figures. Deterministic: the same configuration and factory give the same {@link SimResult}
  * except its {@link SimResult#TIMING_FIELDS}.
@@ -34,7 +35,7 @@ public final class Simulation {
       Topology g = Topology.uniformSquare(cfg.nodes(), cfg.area(), cfg.range(), graphSeed(cfg.seed(), attempts));
       attempts++;
       if (g.isConnected()) {
-        t = g;
+        t = g.inHilbertOrder();
       }
     }
     if (t == null) {
@@ -57,13 +58,13 @@ public final class Simulation {
   private static SimResult run(SimConfig cfg, Topology t, int attempts, NodeFactory factory, Progress progress,
       long wall0) {
     int cds = DominatingSet.greedyConnected(t).size();
-    long heap0 = usedHeapAfterGc();
+    long heap0 = cfg.measureHeap() ? usedHeapAfterGc() : 0;
     Engine engine = new Engine(cfg, t, factory);
     engine.setUp();
     engine.run(progress);
-    long heap1 = usedHeapAfterGc();
+    long heap1 = cfg.measureHeap() ? usedHeapAfterGc() : 0;
     long wallMs = (System.nanoTime() - wall0) / 1_000_000;
-    SimResult r = Results.of(cfg, engine, t, attempts, cds, Math.max(0, (heap1 - heap0) / t.size()), wallMs);
+    SimResult r = Results.of(cfg, engine, t, attempts, cds, cfg.measureHeap() ? Math.max(0, (heap1 - heap0) / t.size()) : -1, wallMs);
     engine.tearDown();
     return r;
   }

@@ -150,6 +150,58 @@ public final class Topology {
     throw new IllegalStateException("no connected graph in " + maxAttempts + " draws: range too short");
   }
 
+  /**
+   * The same graph with its nodes renumbered along a Hilbert curve over the square (ties by the old
+   * index), so that nodes close in space are close in index. The simulator allocates node state in index
+   * order, so a broadcast wave then sweeps memory mostly sequentially: fewer cache and TLB misses at
+   * 100,000 nodes. Deterministic; the graph is isomorphic to this one.
+   */
+  public Topology inHilbertOrder() {
+    int n = size();
+    long[] keyed = new long[n];
+    int bits = 16;
+    double scale = ((1 << bits) - 1) / side;
+    for (int i = 0; i < n; i++) {
+      int hx = (int) Math.max(0, Math.min((1 << bits) - 1, x[i] * scale));
+      int hy = (int) Math.max(0, Math.min((1 << bits) - 1, y[i] * scale));
+      keyed[i] = hilbert(bits, hx, hy) << 20 | i; // 2·16 bits of curve index, 20 of node (n ≤ 2^20)
+    }
+    if (n > 1 << 20) {
+      return this;
+    }
+    Arrays.sort(keyed);
+    double[] nx = new double[n];
+    double[] ny = new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = (int) (keyed[k] & 0xF_FFFF);
+      nx[k] = x[i];
+      ny[k] = y[i];
+    }
+    return link(nx, ny, side, range, seed);
+  }
+
+  /** Distance of (hx, hy) along the Hilbert curve of a 2^bits square (the classic xy2d). */
+  static long hilbert(int bits, int hx, int hy) {
+    long d = 0;
+    int x0 = hx;
+    int y0 = hy;
+    for (int s = 1 << (bits - 1); s > 0; s >>= 1) {
+      int rx = (x0 & s) > 0 ? 1 : 0;
+      int ry = (y0 & s) > 0 ? 1 : 0;
+      d += (long) s * s * ((3 * rx) ^ ry);
+      if (ry == 0) {
+        if (rx == 1) {
+          x0 = (1 << bits) - 1 - x0;
+          y0 = (1 << bits) - 1 - y0;
+        }
+        int t = x0;
+        x0 = y0;
+        y0 = t;
+      }
+    }
+    return d;
+  }
+
   /** Number of nodes. */
   public int size() {
     return x.length;

@@ -86,4 +86,48 @@ class TopologyTest {
     Topology dense = Topology.uniformSquare(20, 10, 100, 1);
     assertEquals(1, DominatingSet.greedyConnected(dense).size(), "a clique needs one transmitter");
   }
+
+  @Test
+  void hilbertOrderIsAnIsomorphicRenumberingThatKeepsNeighboursClose() {
+    Topology t = Topology.uniformSquare(2000, 1400, 71, 8);
+    Topology h = t.inHilbertOrder();
+    assertEquals(t.links(), h.links());
+    assertEquals(t.meanDegree(), h.meanDegree(), 1e-12);
+    java.util.Set<String> points = new HashSet<>();
+    for (int i = 0; i < t.size(); i++) {
+      points.add(t.x(i) + "," + t.y(i));
+    }
+    for (int i = 0; i < h.size(); i++) {
+      assertTrue(points.remove(h.x(i) + "," + h.y(i)), "same points");
+    }
+    assertEquals(DominatingSet.greedyConnected(t).size(), DominatingSet.greedyConnected(h).size(), 8.0);
+    long before = 0;
+    long after = 0;
+    for (int i = 0; i < t.size(); i++) {
+      for (int k = 0; k < t.degree(i); k++) {
+        before += Math.abs(t.neighbour(i, k) - i);
+      }
+      for (int k = 0; k < h.degree(i); k++) {
+        after += Math.abs(h.neighbour(i, k) - i);
+      }
+    }
+    assertTrue(after * 5 < before, "index distance of links: " + after + " vs " + before);
+  }
+
+  @Test
+  void hilbertCurveVisitsEveryCellOnceWithUnitSteps() {
+    int bits = 4;
+    int n = 1 << bits;
+    int[][] at = new int[n * n][];
+    for (int x = 0; x < n; x++) {
+      for (int y = 0; y < n; y++) {
+        int d = (int) Topology.hilbert(bits, x, y);
+        assertTrue(at[d] == null);
+        at[d] = new int[] {x, y};
+      }
+    }
+    for (int d = 1; d < n * n; d++) {
+      assertEquals(1, Math.abs(at[d][0] - at[d - 1][0]) + Math.abs(at[d][1] - at[d - 1][1]), "step " + d);
+    }
+  }
 }

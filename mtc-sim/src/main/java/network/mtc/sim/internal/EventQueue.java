@@ -32,13 +32,10 @@ public final class EventQueue {
   private int[] heapSlot;
   private int size;
 
-  // Slab: one entry per live or dead-but-queued event.
-  private int[] node;
-  private int[] kind;
-  private int[] aux;
-  private long[] arg;
+  // Slab: one entry per live or dead-but-queued event, three longs per slot so that a pop touches one
+  // cache line: [node << 32 | kind, aux << 32 | generation, arg]; object references apart.
+  private long[] slab;
   private Object[] ref;
-  private int[] generation;
   private int[] free;
   private int freeCount;
   private int slots;
@@ -58,12 +55,8 @@ public final class EventQueue {
     int c = Math.max(16, initial);
     keys = new long[c];
     heapSlot = new int[c];
-    node = new int[c];
-    kind = new int[c];
-    aux = new int[c];
-    arg = new long[c];
+    slab = new long[3 * c];
     ref = new Object[c];
-    generation = new int[c];
     free = new int[c];
   }
 
@@ -81,18 +74,17 @@ public final class EventQueue {
     if (freeCount > 0) {
       s = free[--freeCount];
     } else {
-      if (slots == node.length) {
+      if (slots == ref.length) {
         growSlab();
       }
       s = slots++;
     }
-    node[s] = nodeIndex;
-    kind[s] = eventKind;
-    aux[s] = auxValue;
-    arg[s] = argValue;
+    int b = 3 * s;
+    int gen = ((int) slab[b + 1] + 1) & 0x7FFF_FFFF;
+    slab[b] = (long) nodeIndex << 32 | (eventKind & 0xFFFF_FFFFL);
+    slab[b + 1] = (long) auxValue << 32 | gen;
+    slab[b + 2] = argValue;
     ref[s] = refValue;
-    int gen = (generation[s] + 1) & 0x7FFF_FFFF;
-    generation[s] = gen;
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       heapSlot = Arrays.copyOf(heapSlot, size * 2);
@@ -109,10 +101,10 @@ public final class EventQueue {
   public boolean cancel(long id) {
     int s = (int) (id >>> 32);
     int gen = (int) id;
-    if (id < 0 || s >= slots || generation[s] != gen) {
+    if (id < 0 || s >= slots || generation(s) != gen) {
       return false;
     }
-    generation[s] = (gen + 1) | DEAD;
+    setGeneration(s, (gen + 1) | DEAD);
     ref[s] = null;
     return true;
   }
@@ -120,20 +112,20 @@ public final class EventQueue {
   /** Sets the aux field of a queued event; false if {@code id} is stale. */
   public boolean setAux(long id, int value) {
     int s = (int) (id >>> 32);
-    if (id < 0 || s >= slots || generation[s] != (int) id) {
+    if (id < 0 || s >= slots || generation(s) != (int) id) {
       return false;
     }
-    aux[s] = value;
+    slab[3 * s + 1] = (long) value << 32 | (slab[3 * s + 1] & 0xFFFF_FFFFL);
     return true;
   }
 
   /** The aux field of a queued event, or {@code orElse} if {@code id} is stale. */
   public int auxOf(long id, int orElse) {
     int s = (int) (id >>> 32);
-    if (id < 0 || s >= slots || generation[s] != (int) id) {
+    if (id < 0 || s >= slots || generation(s) != (int) id) {
       return orElse;
     }
-    return aux[s];
+    return (int) (slab[3 * s + 1] >> 32);
   }
 
   /**
@@ -149,18 +141,21 @@ public final class EventQueue {
       if (last > 0) {
         siftDown(keys[last], heapSlot[last], last);
       }
-      int gen = generation[s];
+      int b = 3 * s;
+      long w1 = slab[b + 1];
+      int gen = (int) w1;
       free[freeCount++] = s;
       if ((gen & DEAD) != 0) {
-        generation[s] = gen & 0x7FFF_FFFF;
+        slab[b + 1] = w1 & 0xFFFF_FFFF_7FFF_FFFFL;
         continue;
       }
-      generation[s] = (gen + 1) & 0x7FFF_FFFF;
+      slab[b + 1] = (w1 & 0xFFFF_FFFF_0000_0000L) | ((gen + 1) & 0x7FFF_FFFF);
+      long w0 = slab[b];
       time = k >>> SEQ_BITS;
-      curNode = node[s];
-      curKind = kind[s];
-      curAux = aux[s];
-      curArg = arg[s];
+      curNode = (int) (w0 >> 32);
+      curKind = (int) w0;
+      curAux = (int) (w1 >> 32);
+      curArg = slab[b + 2];
       curRef = ref[s];
       curId = ((long) s << 32) | gen;
       ref[s] = null;
@@ -216,7 +211,15 @@ public final class EventQueue {
 
   /** Slab capacity (for memory accounting). */
   public int capacity() {
-    return node.length;
+    return ref.length;
+  }
+
+  private int generation(int s) {
+    return (int) slab[3 * s + 1];
+  }
+
+  private void setGeneration(int s, int gen) {
+    slab[3 * s + 1] = (slab[3 * s + 1] & 0xFFFF_FFFF_0000_0000L) | (gen & 0xFFFF_FFFFL);
   }
 
   private void siftUp(int i, long k, int s) {
@@ -263,13 +266,9 @@ public final class EventQueue {
   }
 
   private void growSlab() {
-    int c = node.length * 2;
-    node = Arrays.copyOf(node, c);
-    kind = Arrays.copyOf(kind, c);
-    aux = Arrays.copyOf(aux, c);
-    arg = Arrays.copyOf(arg, c);
+    int c = ref.length * 2;
+    slab = Arrays.copyOf(slab, 3 * c);
     ref = Arrays.copyOf(ref, c);
-    generation = Arrays.copyOf(generation, c);
     free = Arrays.copyOf(free, c);
   }
 }
