@@ -1,32 +1,35 @@
 package network.mtc.routing.policy;
 
 /**
- * The constants of the coverage rule (spec/routing-broadcast.md, section 3). Credits are in eighths of a
- * decade of miss probability: a neighbour at coverage 8 misses the message with probability about 0.1, at
- * 16 about 0.01.
+ * The constants of the COVERAGE rule (spec/routing-broadcast.md, section 3). Coverage is counted in
+ * credits, eighths of a decade of miss probability: a neighbour at coverage 8 misses the message with
+ * probability about 0.1, at 16 about 0.01.
  *
  * @param target coverage per neighbour that a node treats as enough
- * @param gainMin smallest gain (sum of credit a transmission would add) worth a transmission
- * @param floor a neighbour whose coverage is below this (and whose link counts) forces a transmission
+ * @param gainMin smallest gain (credit a transmission would add, summed over neighbours) worth one
+ * @param floor a neighbour whose accounted coverage is below this (and whose link counts) forces a
+ *     transmission: no transmitter this node knows of reached it
  * @param repeatsMax repair transmissions allowed after the first
- * @param bucketMillis width W of one delay bucket; jitter is uniform in [0, W)
- * @param lingerMillis how long a message's state is kept after its last action, to absorb late copies
+ * @param bucketMillis smallest width W of one delay bucket (W is at least twice the frame's airtime);
+ *     the jitter is uniform in [0, W)
+ * @param copiesSuppress a first transmission is also suppressed once this many copies were heard and
+ *     no neighbour is below {@code floor} (the hidden-transmitter correction, section 4.3)
  * @param roleBuckets whether nodes in the RELAY role take the earlier half of the buckets
  * @since 0.1
  */
 public record RelayParams(int target, int gainMin, int floor, int repeatsMax, int bucketMillis,
-    int lingerMillis, boolean roleBuckets) {
+    int copiesSuppress, boolean roleBuckets) {
 
   /** The parameter set chosen by the simulator sweep (spec/routing-broadcast.md, section 6). */
-  public static final RelayParams DEFAULTS = new RelayParams(16, 12, 8, 2, 16, 160, true);
+  public static final RelayParams DEFAULTS = new RelayParams(12, 24, 4, 2, 16, 2, true);
 
-  /** Validates the ranges: coverage values fit a byte below {@link CoverageEngine#FULL}. */
+  /** Validates the ranges: coverage values fit a byte below {@link CoveragePolicy#FULL}. */
   public RelayParams {
     if (target < 1 || target > 254) {
       throw new IllegalArgumentException("target must be 1..254");
     }
     if (gainMin < 1 || gainMin > 64 * 254) {
-      throw new IllegalArgumentException("gainMin must be positive");
+      throw new IllegalArgumentException("gainMin must be 1..16256");
     }
     if (floor < 0 || floor > 254) {
       throw new IllegalArgumentException("floor must be 0..254");
@@ -37,8 +40,8 @@ public record RelayParams(int target, int gainMin, int floor, int repeatsMax, in
     if (bucketMillis < 1 || bucketMillis > 10_000) {
       throw new IllegalArgumentException("bucketMillis must be 1..10000");
     }
-    if (lingerMillis < 0 || lingerMillis > 600_000) {
-      throw new IllegalArgumentException("lingerMillis must be 0..600000");
+    if (copiesSuppress < 1 || copiesSuppress > 255) {
+      throw new IllegalArgumentException("copiesSuppress must be 1..255");
     }
   }
 }

@@ -35,8 +35,76 @@ public final class TwoHopView {
   private final long[] hears = new long[MAX_NEIGHBOURS];
   private final byte[] creditIn = new byte[MAX_NEIGHBOURS * MAX_NEIGHBOURS];
 
+  private long loadedVersion = Long.MIN_VALUE;
+
   /** An empty view. */
   public TwoHopView() {}
+
+  /**
+   * Rebuilds this view from a node's neighbour table, keeping its slot numbers, unless the table's
+   * version is the one loaded last. Announced adjacency entries are 3-byte prefixes: a prefix matches
+   * the neighbour whose address starts with it, and a prefix that two neighbours share matches nothing.
+   */
+  public void load(NeighbourView table) {
+    if (table.version() == loadedVersion && loadedVersion != Long.MIN_VALUE) {
+      return;
+    }
+    loadedVersion = table.version();
+    clear();
+    long live = table.presentMask() & (MAX_NEIGHBOURS == 64 ? -1L : (1L << MAX_NEIGHBOURS) - 1);
+    for (long m = live; m != 0; m &= m - 1) {
+      int x = Long.numberOfTrailingZeros(m);
+      set(x, table.address(x), Math.min(CREDIT_MAX, table.outboundCredit(x)), table.adjacencyCount(x),
+          (table.flags(x) & NeighbourView.FLAG_MARKED) != 0);
+    }
+    for (long m = live; m != 0; m &= m - 1) {
+      int x = Long.numberOfTrailingZeros(m);
+      for (int i = 0; i < table.adjacencyCount(x); i++) {
+        int w = matchPrefix(table.adjacencyPrefix(x, i));
+        if (w >= 0 && w != x) {
+          setHears(x, w, Math.min(CREDIT_MAX, table.adjacencyCredit(x, i)));
+        }
+      }
+    }
+  }
+
+  /** The slot of the only neighbour whose address has this 3-byte prefix, or -1 (none, or ambiguous). */
+  public int matchPrefix(int prefix) {
+    int found = -1;
+    for (long m = present; m != 0; m &= m - 1) {
+      int s = Long.numberOfTrailingZeros(m);
+      if (NeighbourView.prefixOf(address[s]) == prefix) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  /** Empties the view. */
+  public void clear() {
+    present = 0;
+    Arrays.fill(hears, 0);
+    Arrays.fill(creditIn, (byte) 0);
+  }
+
+  /** Puts a neighbour in a given slot (replacing whatever was there, links included). */
+  public void set(int slot, long address, int creditOut, int degree, boolean marked) {
+    checkSlot(slot);
+    checkCredit(creditOut);
+    if ((present >>> slot & 1) != 0) {
+      remove(slot);
+    }
+    present |= 1L << slot;
+    this.address[slot] = address;
+    this.creditOut[slot] = creditOut;
+    this.degree[slot] = Math.max(0, degree);
+    this.marked[slot] = marked;
+    hears[slot] = 0;
+    Arrays.fill(creditIn, slot * MAX_NEIGHBOURS, (slot + 1) * MAX_NEIGHBOURS, (byte) 0);
+  }
 
   /**
    * Adds or updates a neighbour.
