@@ -17,7 +17,7 @@ final class CoverageReference {
 
   /** The rule's parameters (spec section 3). */
   record Params(int target, int gainMin, int floor, int repeatsMax, int bucketMs, int copiesSuppress,
-      boolean roleBuckets) {}
+      boolean roleBuckets, int denseDegree) {}
 
   private final List<Neighbour> nbs;
   private final long self;
@@ -140,10 +140,22 @@ final class CoverageReference {
       return g;
     }
 
+    /** Spec 4.2: a neighbour with no hidden neighbour has floor = target; others floor, or 0 when dense. */
     int needy(Params p) {
       int k = 0;
       for (int x = 0; x < cov.length; x++) {
-        if (cov[x] != FULL && cov[x] < p.floor() && nbs.get(x).creditOut() >= 2) {
+        if (cov[x] == FULL || nbs.get(x).creditOut() < 2) {
+          continue;
+        }
+        int visible = 0;
+        for (int w = 0; w < cov.length; w++) {
+          if (hearCredit[x][w] > 0) {
+            visible++;
+          }
+        }
+        boolean complete = nbs.get(x).adjacency().size() <= visible + 1;
+        int floor = complete ? p.target() : cov.length >= p.denseDegree() ? 0 : p.floor();
+        if (cov[x] < floor) {
           k++;
         }
       }

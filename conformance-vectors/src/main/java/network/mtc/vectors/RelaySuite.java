@@ -34,7 +34,7 @@ final class RelaySuite implements Suite {
   @Override
   public String description() {
     return "COVERAGE relay decisions (spec/routing-broadcast.md, Decision rule). input: params {target, "
-        + "gain_min, floor, repeats_max, bucket_ms, copies_suppress, role_buckets}, airtime_us (of the frame: "
+        + "gain_min, floor, repeats_max, bucket_ms, copies_suppress, role_buckets, dense_degree}, airtime_us (of the frame: "
         + "W = max(bucket_ms, ceil(2 airtime_us / 1000))), self, neighbours as in role.json (slot i = i-th), "
         + "source (address), steps: {first: {transmitter (slot, -1 unknown), hop_limit}} | {copy: "
         + "{transmitter}} | {timer: {}} | {originate: {hop_limit}}. output.role, and output.steps per step: "
@@ -51,13 +51,14 @@ final class RelaySuite implements Suite {
   private static Map<String, Object> params(RelayParams p) {
     return Cases.map("target", p.target(), "gain_min", p.gainMin(), "floor", p.floor(), "repeats_max",
         p.repeatsMax(), "bucket_ms", p.bucketMillis(), "copies_suppress", p.copiesSuppress(), "role_buckets",
-        p.roleBuckets());
+        p.roleBuckets(), "dense_degree", p.denseDegree());
   }
 
   private static RelayParams params(Map<String, Object> m) {
     return new RelayParams((int) Cases.num(m.get("target")), (int) Cases.num(m.get("gain_min")),
         (int) Cases.num(m.get("floor")), (int) Cases.num(m.get("repeats_max")), (int) Cases.num(m.get("bucket_ms")),
-        (int) Cases.num(m.get("copies_suppress")), (Boolean) m.get("role_buckets"));
+        (int) Cases.num(m.get("copies_suppress")), (Boolean) m.get("role_buckets"),
+        (int) Cases.num(m.get("dense_degree")));
   }
 
   private static Map<String, Object> first(int t, int hop) {
@@ -89,7 +90,7 @@ final class RelaySuite implements Suite {
       List<Map<String, Object>> steps, List<Map<String, Object>> kept) {
     CoverageReference ref = new CoverageReference(nbs, CoverageCases.SELF);
     CoverageReference.Params p = new CoverageReference.Params(rp.target(), rp.gainMin(), rp.floor(),
-        rp.repeatsMax(), rp.bucketMillis(), rp.copiesSuppress(), rp.roleBuckets());
+        rp.repeatsMax(), rp.bucketMillis(), rp.copiesSuppress(), rp.roleBuckets(), rp.denseDegree());
     String role = ref.role();
     CoverageReference.Message msg = ref.new Message();
     int transmissions = 0;
@@ -181,6 +182,17 @@ final class RelaySuite implements Suite {
     return decision("transmit", "hop_limit", hop, "next_bucket", next);
   }
 
+  /** The same neighbours, each also announcing one node that matches none of v's neighbours. */
+  private static List<CoverageReference.Neighbour> withHidden(List<CoverageReference.Neighbour> nbs) {
+    List<CoverageReference.Neighbour> out = new ArrayList<>();
+    for (CoverageReference.Neighbour n : nbs) {
+      List<int[]> adj = new ArrayList<>(n.adjacency());
+      adj.add(new int[] {0xF0_0001, 8});
+      out.add(new CoverageReference.Neighbour(n.address(), n.creditOut(), n.marked(), adj));
+    }
+    return out;
+  }
+
   private static Map<String, Object> script(String id, String what, RelayParams p, long airtimeUs,
       List<CoverageReference.Neighbour> nbs, long source, List<Map<String, Object>> steps) {
     List<Map<String, Object>> kept = new ArrayList<>();
@@ -194,44 +206,61 @@ final class RelaySuite implements Suite {
   @Override
   public List<Map<String, Object>> generate() {
     RelayParams d = RelayParams.DEFAULTS;
-    RelayParams design = new RelayParams(16, 12, 8, 2, 16, 255, true);
+    RelayParams design = new RelayParams(16, 12, 8, 2, 16, 255, true, 65);
     long far = 0x7777_0000_0000_0007L;
     List<Map<String, Object>> out = new ArrayList<>();
     int n = 0;
     String f = "relay-%03d";
-    // Hand-worked neighbourhoods (spec/routing-broadcast.md, section 5 works the first three through).
-    out.add(script(String.format(f, n++), "path A - v - B, copy from A (the source): B is needy, v relays, "
-        + "then B has 8 and no repair is worth it", d, 1000, CoverageCases.fromLinks(2, 8, 8, null),
-        CoverageCases.addr(0), List.of(first(0, 32), timer())));
-    out.add(script(String.format(f, n++), "clique A, B, C: A's copy covers B and C, gain 8 < 24: COVERED", d,
-        1000, CoverageCases.fromLinks(3, 8, 8, null, new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 2}), far,
+    // Hand-worked neighbourhoods (spec/routing-broadcast.md, section 4.6 works some through).
+    int[][] clique = {{0, 1}, {0, 2}, {1, 2}};
+    int[][] fan = {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}};
+    out.add(script(String.format(f, n++), "path A - v - B, copy from A (the source): B announced only v, so "
+        + "it is complete and its floor is the target 12; v relays in bucket 3 and repairs once (8, then 16)",
+        d, 1000, CoverageCases.fromLinks(2, 8, 8, null), CoverageCases.addr(0), List.of(first(0, 32), timer(),
+            timer())));
+    out.add(script(String.format(f, n++), "clique A, B, C of complete neighbours: A's copy leaves B and C at 8 "
+        + "< 12, so v (PLAIN, bucket 4 + 3) relays once and both reach 16", d, 1000,
+        CoverageCases.fromLinks(3, 8, 8, null, clique), far, List.of(first(0, 10), timer())));
+    out.add(script(String.format(f, n++), "the same clique, but B and C also hear a node v cannot: floor 4, "
+        + "gain 8 < 24: COVERED", d, 1000, withHidden(CoverageCases.fromLinks(3, 8, 8, null, clique)), far,
         List.of(first(0, 10))));
     out.add(script(String.format(f, n++), "hop limit 0 after the cap: HOP_LIMIT", d, 1000,
         CoverageCases.fromLinks(2, 8, 8, null), far, List.of(first(0, 0))));
-    out.add(script(String.format(f, n++), "star of 4 unlinked leaves, copy from leaf 0: 3 needy, v is RELAY: "
-        + "bucket 2; after its transmission every leaf has 8, gain 12 < 24: no repair", d, 1000,
+    out.add(script(String.format(f, n++), "star of 4 unlinked leaves, copy from leaf 0: 3 needy leaves, v is "
+        + "RELAY: bucket 2; one repair brings every leaf from 8 to 16", d, 1000,
         CoverageCases.fromLinks(4, 8, 8, null), far, List.of(first(0, 5), timer(), timer(), timer())));
-    out.add(script(String.format(f, n++), "two copies heard and nobody below the floor: suppressed by copies",
-        d, 1000, CoverageCases.fromLinks(4, 8, 8, null, new int[] {0, 1}, new int[] {0, 2}, new int[] {3, 1},
-            new int[] {3, 2}), far, List.of(first(0, 9), copy(3), timer())));
+    out.add(script(String.format(f, n++), "a relay by neighbour 3 makes it FULL and lifts 1 and 2 to 16: "
+        + "nothing left, the relay is cancelled", d, 1000, CoverageCases.fromLinks(4, 8, 8, null,
+            new int[] {0, 1}, new int[] {0, 2}, new int[] {3, 1}, new int[] {3, 2}), far,
+        List.of(first(0, 9), copy(3), timer())));
+    out.add(script(String.format(f, n++), "fan: 0 hears 1..6, each of which also hears a hidden node: gain "
+        + "6 x 4 = 24, nobody needy; with one copy the gain decides and v relays", d, 1000,
+        withHidden(CoverageCases.fromLinks(7, 8, 8, null, fan)), far, List.of(first(0, 9), timer())));
+    out.add(script(String.format(f, n++), "the same fan, and a second copy from an unknown transmitter: "
+        + "copies >= 2 and nobody needy suppress the first transmission", d, 1000,
+        withHidden(CoverageCases.fromLinks(7, 8, 8, null, fan)), far, List.of(first(0, 9), copy(-1),
+            timer())));
     out.add(script(String.format(f, n++), "a copy from an unknown transmitter with fewer than 2 neighbours: "
         + "bootstrap counter, three copies cancel", d, 1000, CoverageCases.fromLinks(1, 8, 8, null), far,
         List.of(first(-1, 9), copy(-1), copy(-1), timer())));
     out.add(script(String.format(f, n++), "bootstrap with one copy: relays once", d, 1000,
         CoverageCases.fromLinks(0, 8, 8, null), far, List.of(first(-1, 9), timer())));
-    out.add(script(String.format(f, n++), "originate among 5 unlinked neighbours with poor links (credit 5): "
-        + "gain 25 >= 24 after the transmission arms a repair in bucket 8; after the repair gain 10: no more", d, 1000, CoverageCases.fromLinks(5, 5, 8, null), CoverageCases.SELF,
-        List.of(originate(32), timer(), timer())));
+    out.add(script(String.format(f, n++), "originate among 5 unlinked complete neighbours with credit 5: "
+        + "5, 10, 15 against the target 12: two repairs", d, 1000, CoverageCases.fromLinks(5, 5, 8, null),
+        CoverageCases.SELF, List.of(originate(32), timer(), timer(), timer())));
     out.add(script(String.format(f, n++), "links of credit 2: still needy after our transmission, so a "
         + "repair is armed; both neighbours then relay (FULL: implicit acks) and the repair ends as done", d, 1000,
-        CoverageCases.fromLinks(3, 2, 8, null,
-            new int[] {1, 2}), far, List.of(first(0, 9), timer(), copy(1), copy(2), timer())));
+        CoverageCases.fromLinks(3, 2, 8, null, new int[] {1, 2}), far,
+        List.of(first(0, 9), timer(), copy(1), copy(2), timer())));
     out.add(script(String.format(f, n++), "slow link: W = 2 x 40 ms airtime = 80 ms (buckets unchanged)", d,
         40_000, CoverageCases.fromLinks(2, 8, 8, null), far, List.of(first(0, 3), timer())));
+    out.add(script(String.format(f, n++), "dense: 20 unlinked neighbours with hidden neighbours: at 14 "
+        + "neighbours or more there is no floor, so a second copy suppresses the relay despite gain 152", d, 1000,
+        withHidden(CoverageCases.fromLinks(20, 8, 8, null)), far, List.of(first(0, 9), copy(-1), timer())));
     out.add(script(String.format(f, n++), "design starting values (target 16, gain_min 12, floor 8, no copy "
-        + "suppression): the clique that the defaults drop as COVERED is relayed (gain 16 >= 12)", design, 1000,
-        CoverageCases.fromLinks(3, 8, 8, null, new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 2}), far,
-        List.of(first(0, 10), timer(), copy(1), timer())));
+        + "suppression, no dense rule): the clique with hidden nodes is relayed (gain 16 >= 12)", design, 1000,
+        withHidden(CoverageCases.fromLinks(3, 8, 8, null, clique)), far, List.of(first(0, 10), timer(), copy(1),
+            timer())));
     RandomSource r = new RandomSource(0x2E1A7);
     for (int i = 0; i < 30; i++) {
       int size = 1 + r.nextInt(i < 20 ? 10 : 40);

@@ -151,13 +151,21 @@ public final class CoveragePolicy implements RelayPolicy<CoverageState> {
     return g;
   }
 
-  /** The needy count of {@code s} now. */
+  /**
+   * The needy count of {@code s} now: neighbours (whose link counts) below their floor. A {@linkplain
+   * TwoHopView#complete complete} neighbour has no hidden transmitter, so its floor is {@code target}; any
+   * other has {@code floor}, or none when this node has {@code denseDegree} neighbours or more.
+   */
   public int needy(CoverageState s) {
     int n = 0;
+    int open = view.size() >= params.denseDegree() ? 0 : params.floor();
     for (long m = view.presentMask(); m != 0; m &= m - 1) {
       int x = Long.numberOfTrailingZeros(m);
       int cx = s.cov[x] & 0xFF;
-      if (cx != FULL && cx < params.floor() && view.creditOut(x) >= TwoHopView.CREDIT_COUNTS) {
+      if (cx == FULL || view.creditOut(x) < TwoHopView.CREDIT_COUNTS) {
+        continue;
+      }
+      if (cx < (view.complete(x) ? params.target() : open)) {
         n++;
       }
     }

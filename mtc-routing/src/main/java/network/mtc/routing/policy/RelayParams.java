@@ -15,13 +15,16 @@ package network.mtc.routing.policy;
  * @param copiesSuppress a first transmission is also suppressed once this many copies were heard and
  *     no neighbour is below {@code floor} (the hidden-transmitter correction, section 4.3)
  * @param roleBuckets whether nodes in the RELAY role take the earlier half of the buckets
+ * @param denseDegree from this many neighbours on, {@code floor} no longer applies to neighbours with
+ *     hidden neighbours (in a dense neighbourhood they are almost surely covered by transmitters this
+ *     node cannot hear); neighbours with no hidden neighbour keep the floor {@code target}
  * @since 0.1
  */
 public record RelayParams(int target, int gainMin, int floor, int repeatsMax, int bucketMillis,
-    int copiesSuppress, boolean roleBuckets) {
+    int copiesSuppress, boolean roleBuckets, int denseDegree) {
 
   /** The parameter set chosen by the simulator sweep (spec/routing-broadcast.md, section 6). */
-  public static final RelayParams DEFAULTS = new RelayParams(12, 24, 4, 2, 16, 2, true);
+  public static final RelayParams DEFAULTS = new RelayParams(12, 24, 4, 2, 16, 2, true, 14);
 
   /** Validates the ranges: coverage values fit a byte below {@link CoveragePolicy#FULL}. */
   public RelayParams {
@@ -39,6 +42,9 @@ public record RelayParams(int target, int gainMin, int floor, int repeatsMax, in
     }
     if (bucketMillis < 1 || bucketMillis > 10_000) {
       throw new IllegalArgumentException("bucketMillis must be 1..10000");
+    }
+    if (denseDegree < 1 || denseDegree > 65) {
+      throw new IllegalArgumentException("denseDegree must be 1..65");
     }
     if (copiesSuppress < 1 || copiesSuppress > 255) {
       throw new IllegalArgumentException("copiesSuppress must be 1..255");

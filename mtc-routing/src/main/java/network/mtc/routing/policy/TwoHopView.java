@@ -32,6 +32,7 @@ public final class TwoHopView {
   private final int[] creditOut = new int[MAX_NEIGHBOURS];
   private final int[] degree = new int[MAX_NEIGHBOURS];
   private final boolean[] marked = new boolean[MAX_NEIGHBOURS];
+  private final boolean[] truncated = new boolean[MAX_NEIGHBOURS];
   private final long[] hears = new long[MAX_NEIGHBOURS];
   private final byte[] creditIn = new byte[MAX_NEIGHBOURS * MAX_NEIGHBOURS];
 
@@ -56,6 +57,7 @@ public final class TwoHopView {
       int x = Long.numberOfTrailingZeros(m);
       set(x, table.address(x), Math.min(CREDIT_MAX, table.outboundCredit(x)), table.adjacencyCount(x),
           (table.flags(x) & NeighbourView.FLAG_MARKED) != 0);
+      truncated[x] = (table.flags(x) & NeighbourView.FLAG_TRUNCATED) != 0;
     }
     for (long m = live; m != 0; m &= m - 1) {
       int x = Long.numberOfTrailingZeros(m);
@@ -102,6 +104,7 @@ public final class TwoHopView {
     this.creditOut[slot] = creditOut;
     this.degree[slot] = Math.max(0, degree);
     this.marked[slot] = marked;
+    this.truncated[slot] = false;
     hears[slot] = 0;
     Arrays.fill(creditIn, slot * MAX_NEIGHBOURS, (slot + 1) * MAX_NEIGHBOURS, (byte) 0);
   }
@@ -135,6 +138,7 @@ public final class TwoHopView {
     this.creditOut[slot] = creditOut;
     this.degree[slot] = degree;
     this.marked[slot] = marked;
+    this.truncated[slot] = false;
     return slot;
   }
 
@@ -216,6 +220,15 @@ public final class TwoHopView {
   /** The neighbour's announced MARKED flag. */
   public boolean marked(int slot) {
     return marked[slot];
+  }
+
+  /**
+   * True if every node the neighbour announced is this node or one of its neighbours, so that no
+   * transmitter it hears is hidden from this node: its degree is at most its links here plus one, and
+   * its announce was not TRUNCATED.
+   */
+  public boolean complete(int x) {
+    return !truncated[x] && degree[x] <= Long.bitCount(hears[x]) + 1;
   }
 
   /** The neighbours that {@code x} hears, as a mask of slots. */

@@ -21,7 +21,7 @@ class CoveragePolicyTest {
   private static final long FAR_SOURCE = 0x7777_0000_0000_0000L;
   private static final int W = 16;
 
-  /** Neighbour i has address (i + 1) << 40; adjacency from symmetric link pairs. */
+  /** Neighbour i has address (i + 1) << 40; adjacency from symmetric link pairs, plus v itself. */
   private static final class Table implements NeighbourView {
     final List<long[]> adj = new ArrayList<>();
     final int n;
@@ -33,6 +33,9 @@ class CoveragePolicyTest {
       for (int[] l : links) {
         adj.add(new long[] {l[0], l[1]});
         adj.add(new long[] {l[1], l[0]});
+      }
+      for (int i = 0; i < n; i++) {
+        adj.add(new long[] {i, -1}); // every neighbour lists v itself
       }
     }
 
@@ -59,7 +62,10 @@ class CoveragePolicyTest {
     public int intervalSeconds(int s) { return 2; }
     public long lastHeardMillis(int s) { return 0; }
     public int adjacencyCount(int s) { return of(s).size(); }
-    public int adjacencyPrefix(int s, int i) { return NeighbourView.prefixOf(address((int) of(s).get(i)[1])); }
+    public int adjacencyPrefix(int s, int i) {
+      int w = (int) of(s).get(i)[1];
+      return NeighbourView.prefixOf(w < 0 ? SELF : address(w));
+    }
     public int adjacencyCredit(int s, int i) { return 8; }
     public int adjacencyFlags(int s, int i) { return 0; }
     public int slotOf(long a) { return (int) (a >>> 40) - 1 < n ? (int) (a >>> 40) - 1 : -1; }
@@ -102,6 +108,14 @@ class CoveragePolicyTest {
     };
   }
 
+  /** Every neighbour of {@code t} also announces a node that is not in the table (slot 40). */
+  private static Table hidden(Table t) {
+    for (int i = 0; i < t.n; i++) {
+      t.adj.add(new long[] {i, 40});
+    }
+    return t;
+  }
+
   private static CoveragePolicy policy(Table t) {
     return new CoveragePolicy(new Ctx(t), RelayParams.DEFAULTS);
   }
@@ -121,18 +135,38 @@ class CoveragePolicyTest {
     assertEquals(8, p.gain(s));
     assertEquals(1, p.needy(s));
     assertEquals(3, bucket(d), "gain/8 = 1 < 3: bucket 3, RELAY takes no offset");
-    // After v's transmission B has 8: gain 4 < 24 and nobody needy, so no repair.
-    assertEquals(new RelayDecision.Transmit(9, -1), p.onTimer(s, 0));
+    // B announced nobody but v: it is complete, so its floor is the target 12. After v's transmission B
+    // has 8 < 12: a repair in bucket 8; after it B has 16 and the state ends.
+    RelayDecision t = p.onTimer(s, 0);
+    assertTrue(t instanceof RelayDecision.Transmit tr && tr.hopLimit() == 9 && tr.nextTimerMillis() / W == 8,
+        t.toString());
     assertEquals(8, s.coverage(1));
+    assertEquals(new RelayDecision.Transmit(9, -1), p.onTimer(s, 1));
+    assertEquals(16, s.coverage(1));
   }
 
   @Test
-  void cliqueIsCoveredByTheFirstCopy() {
-    CoveragePolicy p = policy(new Table(3, 8, new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 2}));
+  void cliqueWithHiddenNeighboursIsCoveredByTheFirstCopy() {
+    // B and C also announce a node v does not know (slot 9 of the fake is absent): not complete, floor 4.
+    Table t = new Table(3, 8, new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 2});
+    t.adj.add(new long[] {1, 9});
+    t.adj.add(new long[] {2, 9});
+    CoveragePolicy p = policy(t);
     CoverageState s = p.newState();
     assertEquals(RelayDecision.drop(DropReason.COVERED), p.onFirstCopy(s, rx(FAR_SOURCE, 10, 0)));
     assertEquals(8, p.gain(s), "B and C at 8: 4 each");
+    assertEquals(0, p.needy(s));
     assertEquals(Role.PLAIN, p.role());
+  }
+
+  @Test
+  void completeNeighboursAreHeldToTheTarget() {
+    // The same clique without hidden nodes: B and C at 8 < 12 are needy, so v relays once.
+    CoveragePolicy p = policy(new Table(3, 8, new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 2}));
+    CoverageState s = p.newState();
+    assertEquals(7, bucket(p.onFirstCopy(s, rx(FAR_SOURCE, 10, 0))), "PLAIN: 4 + 3");
+    assertEquals(2, p.needy(s));
+    assertEquals(new RelayDecision.Transmit(9, -1), p.onTimer(s, 0));
   }
 
   @Test
@@ -151,7 +185,7 @@ class CoveragePolicyTest {
         new int[] {3, 2}));
     CoverageState s = p.newState();
     p.onFirstCopy(s, rx(FAR_SOURCE, 10, 0));
-    assertEquals(1, p.needy(s));
+    assertEquals(3, p.needy(s), "1, 2 and 3 are complete (they hear only 0, 3 and v): 8, 8, 0 < 12");
     assertSame(RelayDecision.KEEP, p.onDuplicate(s, rx(FAR_SOURCE, 10, 3)));
     assertEquals(CoveragePolicy.FULL, s.coverage(3));
     assertEquals(16, s.coverage(1));
@@ -161,14 +195,14 @@ class CoveragePolicyTest {
 
   @Test
   void twoCopiesSuppressAFirstTransmissionWhenNobodyIsBelowTheFloor() {
-    // 0 hears 1..6: each at 8, gain 6 x 4 = 24 >= 24, nobody needy.
+    // 0 hears 1..6: each at 8, gain 6 x 4 = 24 >= 24; each also hears a hidden node, so nobody is needy.
     int[][] links = {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}};
-    CoveragePolicy quiet = policy(new Table(7, 8, links));
+    CoveragePolicy quiet = policy(hidden(new Table(7, 8, links)));
     CoverageState s1 = quiet.newState();
     bucket(quiet.onFirstCopy(s1, rx(FAR_SOURCE, 10, 0)));
     assertTrue(quiet.onTimer(s1, 0) instanceof RelayDecision.Transmit, "one copy: the gain decides");
 
-    CoveragePolicy p = policy(new Table(7, 8, links));
+    CoveragePolicy p = policy(hidden(new Table(7, 8, links)));
     CoverageState s2 = p.newState();
     bucket(p.onFirstCopy(s2, rx(FAR_SOURCE, 10, 0)));
     p.onDuplicate(s2, rx(FAR_SOURCE, 10, -1));
@@ -178,8 +212,9 @@ class CoveragePolicyTest {
 
   @Test
   void poorLinksGetRepairsAfterEveryFirstTransmission() {
-    // Credit 2 to each of three unlinked neighbours: after one transmission they are still below 4.
-    CoveragePolicy p = policy(new Table(3, 2));
+    // Credit 2 to each of three unlinked neighbours that also hear hidden nodes (floor 4): after one
+    // transmission they are still below 4.
+    CoveragePolicy p = policy(hidden(new Table(3, 2)));
     CoverageState s = p.newState();
     p.onFirstCopy(s, rx(FAR_SOURCE, 10, 0));
     RelayDecision first = p.onTimer(s, 0);
