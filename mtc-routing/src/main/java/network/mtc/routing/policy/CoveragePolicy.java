@@ -10,13 +10,15 @@ import network.mtc.routing.DropReason;
  * (an implicit acknowledgement) and adds c(T, x) to every neighbour {@code x} that announced hearing
  * {@code T}; its own transmission adds c(v, x) to every neighbour. From this it derives
  * <pre>
- *   gain  = Σ over x with cov[x] != FULL of min(max(0, target - cov[x]), c(v, x))
- *   needy = #{x : cov[x] != FULL, cov[x] < floor, c(v, x) >= 2}
+ *   gain     = Σ over x with cov[x] != FULL of min(max(0, target - cov[x]), c(v, x))
+ *   needy    = #{x : cov[x] != FULL, c(v, x) >= 2, cov[x] < floor(x)}
+ *   floor(x) = target if x is complete (no hidden neighbour), else (v has denseDegree+ ? 0 : floor)
  * </pre>
  * On the first copy it drops ({@code COVERED}) if {@code gain < gainMin} and nobody is needy, else waits
  * a delay bucket that puts the node adding most coverage, and backbone (RELAY) nodes, first. When the
- * timer fires it transmits unless {@code (gain < gainMin or copies >= copiesSuppress) and needy == 0},
- * and repeats (at most {@code repeatsMax} times, after every first transmission) while the rule still
+ * timer fires it transmits unless {@code (gain < gainMin or copies >= copiesSuppress) and needy == 0}
+ * (the copy count stands for transmitters this node cannot hear), and repairs (at most {@code
+ * repeatsMax} times, after every first transmission) while the rule still
  * holds. All arithmetic is on announced integers, so two implementations agree exactly; only the jitter
  * inside a bucket is free.
  *
