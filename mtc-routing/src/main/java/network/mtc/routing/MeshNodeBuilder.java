@@ -119,15 +119,17 @@ public final class MeshNodeBuilder {
     }
     EventLoop l = loop;
     Scheduler s = scheduler;
+    boolean ownsLoop = false;
     if (s == null) {
       if (l == null) {
         l = new EventLoop("mtc-node-" + identity.nodeAddress().hex());
+        ownsLoop = true;
       }
       s = l;
     }
     Clock c = clock != null ? clock : l != null ? l.clock() : Clock.system();
     RandomSource r = random != null ? random : new RandomSource(new SecureRandom().nextLong());
     RelayPolicy.Factory f = policy != null ? policy : RelayPolicies.of(config.strategy());
-    return new Router(identity, links, c, s, r, config, callbacks, l, f, trustedKeys);
+    return new Router(identity, links, c, s, r, config, callbacks, l, ownsLoop, f, trustedKeys);
   }
 }

@@ -75,6 +75,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private final RandomSource random;
   private final Executor callbacks;
   private final EventLoop loop;
+  private final boolean ownsLoop;
   private final LinkPort[] ports;
   private final DuplicateCache duplicates;
   private final NeighbourTable neighbours;
@@ -106,12 +107,13 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
    * Use {@link MeshNode#builder()}.
    *
    * @param loop the event loop the node runs on, or null when the caller (a simulator) drives it
+   * @param ownsLoop true if the node made its loop and stops it on close
    * @param callbacks where application handlers run, or null to run them on the node's thread
    * @param trustedKeys keys known to pass the key rules for their address without checking, or null
    */
   public Router(SigningKey identity, List<Link> links, Clock clock, Scheduler scheduler, RandomSource random,
-      MeshConfig config, Executor callbacks, EventLoop loop, RelayPolicy.Factory policyFactory,
-      AnnounceCodec.KnownKeys trustedKeys) {
+      MeshConfig config, Executor callbacks, EventLoop loop, boolean ownsLoop,
+      RelayPolicy.Factory policyFactory, AnnounceCodec.KnownKeys trustedKeys) {
     this.identity = config.signBroadcasts() || !config.simulationUnsignedAnnounces() ? identity : null;
     this.address = identity.nodeAddress();
     this.self = address.value();
@@ -122,6 +124,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     this.random = random;
     this.callbacks = callbacks;
     this.loop = loop;
+    this.ownsLoop = ownsLoop;
     this.ports = new LinkPort[links.size()];
     for (int i = 0; i < ports.length; i++) {
       ports[i] = new LinkPort(links.get(i), i, random.nextInt(LinkPacket.MAX_TAG + 1));
@@ -232,6 +235,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     for (LinkPort p : ports) {
       p.link().stop();
+    }
+    if (ownsLoop) {
+      loop.close();
     }
   }
 
