@@ -1,7 +1,9 @@
 /**
- * The deterministic mesh simulator (docs/routing-design.md, section 4): same seed, same result. For now
- * the topology model and the greedy connected dominating set, the lower bound that broadcast strategies
- * are measured against.
+ * The deterministic mesh simulator (docs/routing-design.md, section 4): same seed, same result. It runs
+ * the production node code ({@code MeshNode}) on simulated radios in simulated time: unit-disk
+ * topologies, loss, delay, collisions, churn, mobility and partitions; the greedy connected dominating set
+ * as the lower bound on broadcast transmissions; metrics as JSON and an HTML report. The event queue,
+ * radio and metrics live in the unexported {@code network.mtc.sim.internal}.
  */
 module network.mtc.sim {
   requires transitive network.mtc.routing;

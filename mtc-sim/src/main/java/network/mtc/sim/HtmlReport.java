@@ -114,7 +114,7 @@ public final class HtmlReport {
     int x0 = PAD;
     int y0 = H - PAD;
     int x1 = W - 20;
-    int y1 = 20;
+    int y1 = 36;
     b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>", x0, y0, x1, y0));
     b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n", x0, y0, x0, y1));
     for (int t = 0; t <= 4; t++) {
@@ -145,7 +145,7 @@ public final class HtmlReport {
       b.append("<path fill=\"none\" stroke-width=\"2\" stroke=\"").append(col).append("\" d=\"").append(path)
           .append("\"/>\n");
       b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"4\" fill=\"%s\"/>"
-          + "<text x=\"%d\" y=\"%d\">%s</text>\n", x1 - 200, y1 + 6 + 16 * s, col, x1 - 184, y1 + 11 + 16 * s, names[s]));
+          + "<text x=\"%d\" y=\"%d\">%s</text>\n", x0 + 220 * s, 10, col, x0 + 16 + 220 * s, 15, names[s]));
     }
     b.append("</svg>\n");
   }

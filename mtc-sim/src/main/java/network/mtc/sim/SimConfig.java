@@ -108,25 +108,102 @@ public record SimConfig(int nodes, double area, double range, double loss, int m
 
     Builder() {}
 
-    public Builder nodes(int v) { nodes = v; return this; }
-    public Builder area(double v) { area = v; return this; }
-    public Builder range(double v) { range = v; return this; }
-    public Builder loss(double v) { loss = v; return this; }
-    public Builder messages(int v) { messages = v; return this; }
-    public Builder seed(long v) { seed = v; return this; }
-    public Builder strategy(BroadcastStrategy v) { strategy = v; return this; }
-    public Builder intervalMillis(long v) { intervalMillis = v; return this; }
-    public Builder warmupMillis(long v) { warmupMillis = v; return this; }
-    public Builder drainMillis(long v) { drainMillis = v; return this; }
-    public Builder payloadBytes(int v) { payloadBytes = v; return this; }
-    public Builder mtu(int v) { mtu = v; return this; }
-    public Builder bitrateBps(long v) { bitrateBps = v; return this; }
-    public Builder collisions(boolean v) { collisions = v; return this; }
-    public Builder churn(long upMillis, long downMillis) { churnUpMillis = upMillis; churnDownMillis = downMillis; return this; }
-    public Builder mobility(double metresPerSecond) { speed = metresPerSecond; return this; }
-    public Builder partition(long startMillis, long endMillis) { partitionStart = startMillis; partitionEnd = endMillis; return this; }
-    public Builder maxGraphAttempts(int v) { maxGraphAttempts = v; return this; }
-    public Builder measureHeap(boolean v) { measureHeap = v; return this; }
+    public Builder nodes(int v) {
+      nodes = v;
+      return this;
+    }
+
+    public Builder area(double v) {
+      area = v;
+      return this;
+    }
+
+    public Builder range(double v) {
+      range = v;
+      return this;
+    }
+
+    public Builder loss(double v) {
+      loss = v;
+      return this;
+    }
+
+    public Builder messages(int v) {
+      messages = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder strategy(BroadcastStrategy v) {
+      strategy = v;
+      return this;
+    }
+
+    public Builder intervalMillis(long v) {
+      intervalMillis = v;
+      return this;
+    }
+
+    public Builder warmupMillis(long v) {
+      warmupMillis = v;
+      return this;
+    }
+
+    public Builder drainMillis(long v) {
+      drainMillis = v;
+      return this;
+    }
+
+    public Builder payloadBytes(int v) {
+      payloadBytes = v;
+      return this;
+    }
+
+    public Builder mtu(int v) {
+      mtu = v;
+      return this;
+    }
+
+    public Builder bitrateBps(long v) {
+      bitrateBps = v;
+      return this;
+    }
+
+    public Builder collisions(boolean v) {
+      collisions = v;
+      return this;
+    }
+
+    public Builder churn(long upMillis, long downMillis) {
+      churnUpMillis = upMillis;
+      churnDownMillis = downMillis;
+      return this;
+    }
+
+    public Builder mobility(double metresPerSecond) {
+      speed = metresPerSecond;
+      return this;
+    }
+
+    public Builder partition(long startMillis, long endMillis) {
+      partitionStart = startMillis;
+      partitionEnd = endMillis;
+      return this;
+    }
+
+    public Builder maxGraphAttempts(int v) {
+      maxGraphAttempts = v;
+      return this;
+    }
+
+    public Builder measureHeap(boolean v) {
+      measureHeap = v;
+      return this;
+    }
 
     /** The validated configuration. */
     public SimConfig build() {

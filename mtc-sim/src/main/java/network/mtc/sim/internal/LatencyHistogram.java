@@ -5,7 +5,7 @@ package network.mtc.sim.internal;
  * per power of two, so a quantile is within 1.6% of the true value; fixed size (about 3,600 counters),
  * recording allocates nothing. The idea of HdrHistogram, in 40 lines.
  */
-public final class LatencyHistogram {
+final class LatencyHistogram {
   private static final int SUB_BITS = 6;
   private static final int SUB = 1 << SUB_BITS;
   private final long[] counts = new long[(64 - SUB_BITS) * SUB + 2 * SUB];

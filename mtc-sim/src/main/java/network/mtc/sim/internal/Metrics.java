@@ -10,8 +10,10 @@ import java.util.Arrays;
  * (announces, acks, sync) is control traffic.
  */
 public final class Metrics {
-  /** Coverage-over-time bins per message. */
-  public static final int COVERAGE_BINS = 100;
+  /** Fine coverage-over-time bins per message (cropped and merged to at most {@link #COVERAGE_POINTS}). */
+  public static final int COVERAGE_BINS = 1000;
+  /** Most points of the coverage curves in the result. */
+  public static final int COVERAGE_POINTS = 100;
   private static final int DATA = 1;
   private static final int UNATTRIBUTED = -1;
 
@@ -201,10 +203,6 @@ public final class Metrics {
     return latency;
   }
 
-  long coverageBinMicros() {
-    return coverageBinMicros;
-  }
-
   /** Highest hop distance with any (message, node) pair. */
   int maxHop() {
     int h = 0;
@@ -233,34 +231,52 @@ public final class Metrics {
   }
 
   /**
-   * Coverage over time: for each bin b, the mean over messages and the 1st percentile over messages of
-   * the fraction of the other n-1 nodes that delivered within (b + 1) bins of the origination.
+   * Coverage over time: for each output bin b, the mean over messages and the 1st percentile over
+   * messages of the fraction of the other n-1 nodes that delivered within (b + 1) bins of the
+   * origination. The fine bins are cropped after the last delivery and merged to at most
+   * {@link #COVERAGE_POINTS}; the third array holds the output bin width in µs.
    */
   double[][] coverageCurves() {
-    double[] mean = new double[COVERAGE_BINS];
-    double[] p1 = new double[COVERAGE_BINS];
-    if (originated == 0 || n < 2) {
-      return new double[][] {mean, p1};
+    int last = 0;
+    for (int m = 0; m < originated; m++) {
+      if (coverage[m] != null) {
+        for (int b = COVERAGE_BINS - 1; b > last; b--) {
+          if (coverage[m][b] != 0) {
+            last = b;
+            break;
+          }
+        }
+      }
     }
-    double[][] perMessage = new double[COVERAGE_BINS][originated];
+    int group = (last + COVERAGE_POINTS) / COVERAGE_POINTS; // ceil((last + 1) / POINTS)
+    int points = (last + group) / group;
+    double[] mean = new double[points];
+    double[] p1 = new double[points];
+    double[] width = {(double) group * coverageBinMicros};
+    if (originated == 0 || n < 2) {
+      return new double[][] {mean, p1, width};
+    }
+    double[][] perMessage = new double[points][originated];
     for (int m = 0; m < originated; m++) {
       long cum = 0;
-      for (int b = 0; b < COVERAGE_BINS; b++) {
-        cum += coverage[m] == null ? 0 : coverage[m][b];
-        perMessage[b][m] = (double) cum / (n - 1);
+      for (int b = 0; b < points * group; b++) {
+        cum += coverage[m] == null || b >= COVERAGE_BINS ? 0 : coverage[m][b];
+        if (b % group == group - 1) {
+          perMessage[b / group][m] = (double) cum / (n - 1);
+        }
       }
     }
-    for (int b = 0; b < COVERAGE_BINS; b++) {
+    for (int b = 0; b < points; b++) {
       double[] v = perMessage[b];
-      double s = 0;
+      double sum = 0;
       for (double x : v) {
-        s += x;
+        sum += x;
       }
-      mean[b] = s / v.length;
+      mean[b] = sum / v.length;
       Arrays.sort(v);
       p1[b] = v[(int) Math.floor(0.01 * (v.length - 1))];
     }
-    return new double[][] {mean, p1};
+    return new double[][] {mean, p1, width};
   }
 
   int messages() {

@@ -34,7 +34,7 @@ public final class Results {
         m.duplicateDeliveries, perDelivered, perMessage / n, cds == 0 ? 0 : perMessage / cds,
         m.controlTransmissions, m.receptions, m.lostReceptions, m.collisions, lat.max() / 1000.0,
         engine.nodeMemoryBound(), heapPerNode, engine.events(), wallMs, engine.nowMillis(), engine.traceHash(),
-        List.copyOf(hops), m.coverageBinMicros() / 1000.0, cov[0], cov[1], engine.topology(),
+        List.copyOf(hops), cov[2][0] / 1000.0, cov[0], cov[1], engine.topology(),
         m.firstTransmitters());
   }
 }
