@@ -13,15 +13,13 @@ public final class RelayPolicies {
   /**
    * The factory for {@code strategy}.
    *
-   * @throws UnsupportedOperationException for COVERAGE until its engine is wired in (rt-coverage)
    */
   public static RelayPolicy.Factory of(BroadcastStrategy strategy) {
     return switch (strategy) {
       case FLOOD -> FloodPolicy::new;
       case MANAGED -> ManagedPolicy::new;
       case COUNTER -> CounterPolicy::new;
-      case COVERAGE -> throw new UnsupportedOperationException(
-          "COVERAGE is not wired into RelayPolicies yet; pass its factory to MeshNodeBuilder.relayPolicy");
+      case COVERAGE -> CoveragePolicy.factory(RelayParams.DEFAULTS);
     };
   }
 }

@@ -1,0 +1,260 @@
+package network.mtc.routing.policy;
+
+import java.util.Arrays;
+
+/**
+ * What a node knows of its neighbourhood, as the relay decision reads it: up to {@link #MAX_NEIGHBOURS}
+ * neighbours in numbered slots and, for each neighbour {@code x}, which other neighbours {@code x} hears
+ * and how well (spec/routing-broadcast.md, section 2).
+ *
+ * <p>All qualities are announced integers (credits, eighths of a decade of loss, 0..{@link #CREDIT_MAX}):
+ * <ul>
+ *   <li>{@code creditOut(x)} = c(v, x): how well {@code x} hears this node, as {@code x} announced it;
+ *   <li>{@code creditIn(x, w)} = c(w, x): how well {@code x} hears neighbour {@code w}, as {@code x}
+ *       announced it (its announced 3-byte prefix of {@code w} matched against this node's neighbours).
+ * </ul>
+ * A link whose credit is below {@link #CREDIT_COUNTS} does not count as a link. Storage is fixed: a 64-bit
+ * mask and 64 credit bytes per slot. Mutable and not thread-safe; the node runtime updates it from
+ * verified ANNOUNCEs and the engine reads it.
+ *
+ * @since 0.1
+ */
+public final class TwoHopView {
+  /** Slots: one bit per neighbour in a {@code long} mask, and the announce carries at most 64 entries. */
+  public static final int MAX_NEIGHBOURS = 64;
+  /** Largest credit: loss 10^-3, beyond which a radio link estimate means nothing. */
+  public static final int CREDIT_MAX = 24;
+  /** Smallest credit of a link that counts (loss about 0.56). */
+  public static final int CREDIT_COUNTS = 2;
+
+  private long present;
+  private final long[] address = new long[MAX_NEIGHBOURS];
+  private final int[] creditOut = new int[MAX_NEIGHBOURS];
+  private final int[] degree = new int[MAX_NEIGHBOURS];
+  private final boolean[] marked = new boolean[MAX_NEIGHBOURS];
+  private final boolean[] truncated = new boolean[MAX_NEIGHBOURS];
+  private final long[] hears = new long[MAX_NEIGHBOURS];
+  private final byte[] creditIn = new byte[MAX_NEIGHBOURS * MAX_NEIGHBOURS];
+
+  private long loadedVersion = Long.MIN_VALUE;
+
+  /** An empty view. */
+  public TwoHopView() {}
+
+  /**
+   * Rebuilds this view from a node's neighbour table, keeping its slot numbers, unless the table's
+   * version is the one loaded last. Announced adjacency entries are 3-byte prefixes: a prefix matches
+   * the neighbour whose address starts with it, and a prefix that two neighbours share matches nothing.
+   */
+  public void load(NeighbourView table) {
+    if (table.version() == loadedVersion && loadedVersion != Long.MIN_VALUE) {
+      return;
+    }
+    loadedVersion = table.version();
+    clear();
+    long live = table.presentMask() & (MAX_NEIGHBOURS == 64 ? -1L : (1L << MAX_NEIGHBOURS) - 1);
+    for (long m = live; m != 0; m &= m - 1) {
+      int x = Long.numberOfTrailingZeros(m);
+      set(x, table.address(x), Math.min(CREDIT_MAX, table.outboundCredit(x)), table.adjacencyCount(x),
+          (table.flags(x) & NeighbourView.FLAG_MARKED) != 0);
+      truncated[x] = (table.flags(x) & NeighbourView.FLAG_TRUNCATED) != 0;
+    }
+    for (long m = live; m != 0; m &= m - 1) {
+      int x = Long.numberOfTrailingZeros(m);
+      for (int i = 0; i < table.adjacencyCount(x); i++) {
+        int w = matchPrefix(table.adjacencyPrefix(x, i));
+        if (w >= 0 && w != x) {
+          setHears(x, w, Math.min(CREDIT_MAX, table.adjacencyCredit(x, i)));
+        }
+      }
+    }
+  }
+
+  /** The slot of the only neighbour whose address has this 3-byte prefix, or -1 (none, or ambiguous). */
+  public int matchPrefix(int prefix) {
+    int found = -1;
+    for (long m = present; m != 0; m &= m - 1) {
+      int s = Long.numberOfTrailingZeros(m);
+      if (NeighbourView.prefixOf(address[s]) == prefix) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  /** Empties the view. */
+  public void clear() {
+    present = 0;
+    Arrays.fill(hears, 0);
+    Arrays.fill(creditIn, (byte) 0);
+  }
+
+  /** Puts a neighbour in a given slot (replacing whatever was there, links included). */
+  public void set(int slot, long address, int creditOut, int degree, boolean marked) {
+    checkSlot(slot);
+    checkCredit(creditOut);
+    if ((present >>> slot & 1) != 0) {
+      remove(slot);
+    }
+    present |= 1L << slot;
+    this.address[slot] = address;
+    this.creditOut[slot] = creditOut;
+    this.degree[slot] = Math.max(0, degree);
+    this.marked[slot] = marked;
+    this.truncated[slot] = false;
+    hears[slot] = 0;
+    Arrays.fill(creditIn, slot * MAX_NEIGHBOURS, (slot + 1) * MAX_NEIGHBOURS, (byte) 0);
+  }
+
+  /**
+   * Adds or updates a neighbour.
+   *
+   * @param address the neighbour's node address
+   * @param creditOut c(v, x), 0..{@link #CREDIT_MAX}
+   * @param degree the number of neighbours it announced (its priority in the role rules)
+   * @param marked whether it announced itself MARKED
+   * @return its slot, or -1 if the view is full
+   */
+  public int put(long address, int creditOut, int degree, boolean marked) {
+    checkCredit(creditOut);
+    if (degree < 0) {
+      throw new IllegalArgumentException("degree must be >= 0");
+    }
+    int slot = slotOf(address);
+    if (slot < 0) {
+      long free = ~present;
+      if (free == 0) {
+        return -1;
+      }
+      slot = Long.numberOfTrailingZeros(free);
+      present |= 1L << slot;
+      this.address[slot] = address;
+      hears[slot] = 0;
+      Arrays.fill(creditIn, slot * MAX_NEIGHBOURS, (slot + 1) * MAX_NEIGHBOURS, (byte) 0);
+    }
+    this.creditOut[slot] = creditOut;
+    this.degree[slot] = degree;
+    this.marked[slot] = marked;
+    this.truncated[slot] = false;
+    return slot;
+  }
+
+  /** Removes the neighbour in {@code slot}, and every other neighbour's link to it. */
+  public void remove(int slot) {
+    checkSlot(slot);
+    present &= ~(1L << slot);
+    hears[slot] = 0;
+    long bit = 1L << slot;
+    for (int x = 0; x < MAX_NEIGHBOURS; x++) {
+      hears[x] &= ~bit;
+      creditIn[x * MAX_NEIGHBOURS + slot] = 0;
+    }
+  }
+
+  /**
+   * Records that neighbour {@code x} announced neighbour {@code w} with credit c(w, x); a credit below
+   * {@link #CREDIT_COUNTS} removes the link.
+   */
+  public void setHears(int x, int w, int credit) {
+    checkSlot(x);
+    checkSlot(w);
+    checkCredit(credit);
+    if (x == w) {
+      throw new IllegalArgumentException("a neighbour does not hear itself");
+    }
+    if (credit < CREDIT_COUNTS) {
+      hears[x] &= ~(1L << w);
+      creditIn[x * MAX_NEIGHBOURS + w] = 0;
+    } else {
+      hears[x] |= 1L << w;
+      creditIn[x * MAX_NEIGHBOURS + w] = (byte) credit;
+    }
+  }
+
+  /** Forgets every link {@code x} announced (before its new announce is applied). */
+  public void clearHears(int x) {
+    checkSlot(x);
+    hears[x] = 0;
+    Arrays.fill(creditIn, x * MAX_NEIGHBOURS, (x + 1) * MAX_NEIGHBOURS, (byte) 0);
+  }
+
+  /** The slot of {@code address}, or -1. */
+  public int slotOf(long address) {
+    for (long m = present; m != 0; m &= m - 1) {
+      int s = Long.numberOfTrailingZeros(m);
+      if (this.address[s] == address) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  /** The occupied slots as a bit mask. */
+  public long presentMask() {
+    return present;
+  }
+
+  /** Number of neighbours. */
+  public int size() {
+    return Long.bitCount(present);
+  }
+
+  /** The address in {@code slot}. */
+  public long address(int slot) {
+    return address[slot];
+  }
+
+  /** c(v, x) for the neighbour in {@code slot}. */
+  public int creditOut(int slot) {
+    return creditOut[slot];
+  }
+
+  /** The neighbour's announced degree. */
+  public int degree(int slot) {
+    return degree[slot];
+  }
+
+  /** The neighbour's announced MARKED flag. */
+  public boolean marked(int slot) {
+    return marked[slot];
+  }
+
+  /**
+   * True if every node the neighbour announced is this node or one of its neighbours, so that no
+   * transmitter it hears is hidden from this node: its degree is at most its links here plus one, and
+   * its announce was not TRUNCATED.
+   */
+  public boolean complete(int x) {
+    return !truncated[x] && degree[x] <= Long.bitCount(hears[x]) + 1;
+  }
+
+  /** The neighbours that {@code x} hears, as a mask of slots. */
+  public long hears(int x) {
+    return hears[x];
+  }
+
+  /** c(w, x), 0 if x does not hear w. */
+  public int creditIn(int x, int w) {
+    return creditIn[x * MAX_NEIGHBOURS + w];
+  }
+
+  /** True if either of two neighbours announced the other: the undirected adjacency of the role rules. */
+  public boolean adjacent(int a, int b) {
+    return (hears[a] >>> b & 1) != 0 || (hears[b] >>> a & 1) != 0;
+  }
+
+  private static void checkCredit(int credit) {
+    if (credit < 0 || credit > CREDIT_MAX) {
+      throw new IllegalArgumentException("credit must be 0.." + CREDIT_MAX);
+    }
+  }
+
+  private static void checkSlot(int slot) {
+    if (slot < 0 || slot >= MAX_NEIGHBOURS) {
+      throw new IllegalArgumentException("slot must be 0..63");
+    }
+  }
+}
