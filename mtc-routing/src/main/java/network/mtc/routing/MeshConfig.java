@@ -89,7 +89,7 @@ public record MeshConfig(
 
   /** A phone or station: the bounds of spec/routing.md. */
   public static MeshConfig defaults() {
-    return new MeshConfig(BroadcastStrategy.COUNTER, 32, 32, 300, 7 * 86_400L, 4096, 300_000L,
+    return new MeshConfig(BroadcastStrategy.COVERAGE, 32, 32, 300, 7 * 86_400L, 4096, 300_000L,
         MAX_NEIGHBOURS, 64, 1024, 2_000, 64_000, true, false, 3, 100, 10, false);
   }
 
