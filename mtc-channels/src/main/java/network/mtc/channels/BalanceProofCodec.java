@@ -35,16 +35,16 @@ public final class BalanceProofCodec {
     byte[] out = new byte[FIXED + Varint.encodedLength(p.ledgerId()) + Varint.encodedLength(p.nonce())];
     int o = 0;
     out[o++] = VERSION;
-    o += Varint.write(p.ledgerId(), out, o);
-    o += p.channelId().copyTo(out, o);
+    o = Varint.write(p.ledgerId(), out, o);
+    o = p.channelId().copyTo(out, o);
     out[o++] = (byte) p.asset().code();
-    o += Varint.write(p.nonce(), out, o);
+    o = Varint.write(p.nonce(), out, o);
     p.balanceA().writeTo(out, o);
     p.balanceB().writeTo(out, o + 16);
     p.feeA().writeTo(out, o + 32);
     p.feeB().writeTo(out, o + 48);
     o += 64;
-    o += p.locksRoot().copyTo(out, o);
+    o = p.locksRoot().copyTo(out, o);
     p.prevHash().copyTo(out, o);
     return out;
   }

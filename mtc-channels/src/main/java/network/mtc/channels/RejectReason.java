@@ -59,6 +59,8 @@ public enum RejectReason {
   DISPUTE_BY_SUBMITTER,
   /** The challenge period is over. */
   DEADLINE_PASSED,
+  /** The challenge period is not over yet. */
+  DEADLINE_NOT_REACHED,
   /** Time does not go backwards. */
   TIME_BACKWARDS
 }
