@@ -1,9 +1,12 @@
 /**
- * Offline payment channels: pledges, signed off-chain updates, witnesses, settlement and penalties.
- * Built on {@code network.mtc.routing}; filled in by the channels issue.
+ * Offline payment channels: assets and amounts, balance proofs and their signatures, the channel state
+ * machine, and the settlement SPI with its deterministic reference ledger. Built on
+ * {@code network.mtc.routing} (and through it on crypto and wire).
  */
 module network.mtc.channels {
   requires transitive network.mtc.routing;
+  requires transitive network.mtc.crypto;
+  requires transitive network.mtc.wire;
 
-  // Exports come with the first public type (a package holding only package-info cannot be exported).
+  exports network.mtc.channels;
 }

@@ -11,7 +11,8 @@ public final class Suites {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
         new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
         new NoiseSuite(), new AnnounceSuite(), new CreditSuite(),
-        new NeighbourTableSuite(), new RelaySuite(), new RoleSuite());
+        new NeighbourTableSuite(), new RelaySuite(), new RoleSuite(),
+        new BalanceProofSuite(), new ChannelFsmSuite());
   }
 
   /** The suite for a {@code codec} name, or null. */
