@@ -1,9 +1,11 @@
 /**
  * Offline payment channels: pledges, signed off-chain updates, witnesses, settlement and penalties.
- * Built on {@code network.mtc.routing}; filled in by the channels issue.
+ * Built on {@code network.mtc.routing}.
  */
 module network.mtc.channels {
   requires transitive network.mtc.routing;
 
-  // Exports come with the first public type (a package holding only package-info cannot be exported).
+  exports network.mtc.channels.journal;
+  // exports network.mtc.channels.witness;
+  // exports network.mtc.channels.rewards;
 }
