@@ -237,8 +237,7 @@ public final class ChannelJournal implements AutoCloseable {
             ? SignDecision.ALREADY_RESERVED : SignDecision.REFUSED_CONFLICT;
       }
     }
-    append(r);
-    apply(r);
+    persist(r);
     return SignDecision.RESERVED;
   }
 
@@ -263,8 +262,7 @@ public final class ChannelJournal implements AutoCloseable {
       }
       throw new IllegalArgumentException("another co-signed state is stored at this nonce");
     }
-    append(r);
-    apply(r);
+    persist(r);
   }
 
   /** What the journal holds for a channel. */
@@ -328,6 +326,15 @@ public final class ChannelJournal implements AutoCloseable {
     }
   }
 
+  /** Appends (and syncs), then applies, then compacts if due: the snapshot must include {@code r}. */
+  private void persist(JournalRecord r) {
+    append(r);
+    apply(r);
+    if (size > Math.max(options.compactAtBytes(), 2 * lastSnapshotSize)) {
+      compact();
+    }
+  }
+
   private void append(JournalRecord r) {
     try {
       writeRecord(file, r);
@@ -338,9 +345,6 @@ public final class ChannelJournal implements AutoCloseable {
     } catch (IOException e) {
       poisoned = true;
       throw new UncheckedIOException(e);
-    }
-    if (size > Math.max(options.compactAtBytes(), 2 * lastSnapshotSize)) {
-      compact();
     }
   }
 
