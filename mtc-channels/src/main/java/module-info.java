@@ -6,6 +6,6 @@ module network.mtc.channels {
   requires transitive network.mtc.routing;
 
   exports network.mtc.channels.journal;
-  // exports network.mtc.channels.witness;
+  exports network.mtc.channels.witness;
   // exports network.mtc.channels.rewards;
 }
