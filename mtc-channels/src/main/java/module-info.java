@@ -7,5 +7,5 @@ module network.mtc.channels {
 
   exports network.mtc.channels.journal;
   exports network.mtc.channels.witness;
-  // exports network.mtc.channels.rewards;
+  exports network.mtc.channels.rewards;
 }

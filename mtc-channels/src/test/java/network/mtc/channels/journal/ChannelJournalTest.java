@@ -181,7 +181,7 @@ class ChannelJournalTest {
     Path p = journalWithThreeRecords();
     byte[] full = Files.readAllBytes(p);
     int second = JournalFormat.HEADER_LENGTH + JournalFormat.RECORD_OVERHEAD + JournalFormat.RESERVED_PAYLOAD;
-    for (int bit = second * 8; bit < full.length * 8; bit += 7) {
+    for (int bit = second * 8; bit < full.length * 8; bit += 13) {
       byte[] bad = full.clone();
       bad[bit / 8] ^= (byte) (1 << (bit % 8));
       Files.write(p, bad);
