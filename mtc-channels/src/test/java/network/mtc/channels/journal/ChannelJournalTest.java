@@ -99,7 +99,7 @@ class ChannelJournalTest {
   void compactionBoundsTheFileAndKeepsTheLatestStates() {
     Path p = dir.resolve("j");
     byte[] state = new byte[100];
-    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS.with(Durability.NO_SYNC))) {
       for (int n = 1; n <= 2000; n++) {
         int ch = n % 3;
         j.reserveSignature(id(ch), n, hash(n));
