@@ -222,20 +222,9 @@ public final class ChannelJournal implements AutoCloseable {
   public synchronized SignDecision reserveSignature(byte[] channelId, long nonce, byte[] stateHash) {
     checkUsable();
     JournalRecord.SignatureReserved r = new JournalRecord.SignatureReserved(channelId, nonce, stateHash);
-    Entry e = channels.get(channelId);
-    if (e == null) {
-      if (channels.size() >= options.maxChannels()) {
-        return SignDecision.REFUSED_CAPACITY;
-      }
-    } else {
-      int c = Long.compareUnsigned(nonce, e.reserved.nonce());
-      if (c < 0) {
-        return SignDecision.REFUSED_STALE;
-      }
-      if (c == 0) {
-        return Arrays.equals(stateHash, e.reserved.stateHash())
-            ? SignDecision.ALREADY_RESERVED : SignDecision.REFUSED_CONFLICT;
-      }
+    SignDecision d = decide(channels.get(channelId), nonce, stateHash);
+    if (d != SignDecision.RESERVED) {
+      return d;
     }
     persist(r);
     return SignDecision.RESERVED;
@@ -263,6 +252,61 @@ public final class ChannelJournal implements AutoCloseable {
       throw new IllegalArgumentException("another co-signed state is stored at this nonce");
     }
     persist(r);
+  }
+
+  /**
+   * For the party that signs last: reserves the state and stores the co-signed bytes with one sync (two
+   * records, one {@code fdatasync}), after which its signature may leave. Same refusals as
+   * {@link #reserveSignature}; on {@link SignDecision#ALREADY_RESERVED} only the store is written (if not
+   * yet).
+   */
+  public synchronized SignDecision reserveAndStore(byte[] channelId, long nonce, byte[] stateHash,
+      byte[] coSignedState) {
+    checkUsable();
+    JournalRecord.StateStored stored = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
+    Entry e = channels.get(channelId);
+    SignDecision d = decide(e, nonce, stateHash);
+    if (d == SignDecision.ALREADY_RESERVED) {
+      storeState(channelId, nonce, stateHash, coSignedState);
+      return d;
+    }
+    if (d != SignDecision.RESERVED) {
+      return d;
+    }
+    JournalRecord.SignatureReserved r = new JournalRecord.SignatureReserved(channelId, nonce, stateHash);
+    try {
+      writeRecord(file, r);
+      writeRecord(file, stored);
+      size = file.position();
+      if (options.durability() == Durability.SYNC) {
+        file.force(false);
+      }
+    } catch (IOException ex) {
+      poisoned = true;
+      throw new UncheckedIOException(ex);
+    }
+    apply(r);
+    apply(stored);
+    if (size > Math.max(options.compactAtBytes(), 2 * lastSnapshotSize)) {
+      compact();
+    }
+    return SignDecision.RESERVED;
+  }
+
+  /** The decision for a reservation, without writing anything. */
+  private SignDecision decide(Entry e, long nonce, byte[] stateHash) {
+    if (e == null) {
+      return channels.size() >= options.maxChannels() ? SignDecision.REFUSED_CAPACITY : SignDecision.RESERVED;
+    }
+    int c = Long.compareUnsigned(nonce, e.reserved.nonce());
+    if (c < 0) {
+      return SignDecision.REFUSED_STALE;
+    }
+    if (c == 0) {
+      return Arrays.equals(stateHash, e.reserved.stateHash())
+          ? SignDecision.ALREADY_RESERVED : SignDecision.REFUSED_CONFLICT;
+    }
+    return SignDecision.RESERVED;
   }
 
   /** What the journal holds for a channel. */

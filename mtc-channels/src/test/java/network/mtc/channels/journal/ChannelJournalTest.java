@@ -85,6 +85,24 @@ class ChannelJournalTest {
   }
 
   @Test
+  void theLastSignerReservesAndStoresWithOneSync() {
+    Path p = dir.resolve("j");
+    byte[] state = "co-signed 3".getBytes();
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+      assertEquals(SignDecision.RESERVED, j.reserveAndStore(id(3), 3, hash(3), state));
+      assertEquals(SignDecision.REFUSED_CONFLICT, j.reserveAndStore(id(3), 3, hash(4), state));
+      assertEquals(SignDecision.REFUSED_STALE, j.reserveAndStore(id(3), 2, hash(2), state));
+      assertEquals(SignDecision.ALREADY_RESERVED, j.reserveAndStore(id(3), 3, hash(3), state));
+      assertEquals(SignDecision.RESERVED, j.reserveSignature(id(3), 4, hash(4)));
+      assertEquals(SignDecision.ALREADY_RESERVED, j.reserveAndStore(id(3), 4, hash(4), state));
+    }
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+      assertEquals(4, j.latest(id(3)).orElseThrow().stored().orElseThrow().nonce());
+      assertEquals(3, j.recovery().records());
+    }
+  }
+
+  @Test
   void capacityIsBounded() {
     try (ChannelJournal j = ChannelJournal.open(dir.resolve("j"), OPTS)) {
       for (int i = 0; i < 4; i++) {
