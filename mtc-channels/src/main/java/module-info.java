@@ -1,7 +1,7 @@
 /**
  * Offline payment channels: assets and amounts, balance proofs and their signatures, the channel state
- * machine, and the settlement SPI with its deterministic reference ledger. Built on
- * {@code network.mtc.routing} (and through it on crypto and wire).
+ * machine, the settlement SPI with its deterministic reference ledger, the durable journal, witnesses and
+ * token rewards. Built on {@code network.mtc.routing} (and through it on crypto and wire).
  */
 module network.mtc.channels {
   requires transitive network.mtc.routing;
@@ -9,4 +9,7 @@ module network.mtc.channels {
   requires transitive network.mtc.wire;
 
   exports network.mtc.channels;
+  exports network.mtc.channels.journal;
+  exports network.mtc.channels.witness;
+  exports network.mtc.channels.rewards;
 }

@@ -10,9 +10,9 @@ public final class Suites {
   public static List<Suite> all() {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
         new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
-        new NoiseSuite(), new AnnounceSuite(), new CreditSuite(),
-        new NeighbourTableSuite(), new RelaySuite(), new RoleSuite(),
-        new BalanceProofSuite(), new ChannelFsmSuite());
+        new NoiseSuite(), new AnnounceSuite(), new CreditSuite(), new NeighbourTableSuite(), new RelaySuite(),
+        new RoleSuite(), new BalanceProofSuite(), new ChannelFsmSuite(), new WitnessSuite(),
+        new RewardsSuite());
   }
 
   /** The suite for a {@code codec} name, or null. */

@@ -1,0 +1,451 @@
+package network.mtc.channels.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The append-only, checksummed channel journal: the node's memory of what it signed.
+ *
+ * <p>Why: a node that forgets it signed state n, and signs a different state n after a crash, hands its
+ * counterparty two valid states with the same number, which the ledger cannot order. So the rule is
+ * <em>reserve, sync, then sign</em>: {@link #reserveSignature} writes the (channel, nonce, state hash)
+ * record and forces it to disk before it returns {@link SignDecision#RESERVED}; only then may the
+ * signature leave the node. Once a nonce is reserved, the journal refuses any other state at that nonce
+ * and any lower nonce, across restarts. Co-signed states are stored with {@link #storeState} so that
+ * restart recovers the latest state to settle with.
+ *
+ * <pre>
+ *   try (ChannelJournal j = ChannelJournal.open(dir.resolve("channels.journal"), Options.DEFAULT)) {
+ *     if (j.reserveSignature(channelId, nonce, sha256(signedBytes)).maySign()) {
+ *       byte[] sig = key.sign(signedBytes);
+ *       j.storeState(channelId, nonce, sha256(signedBytes), coSigned);   // before sending, if we sign last
+ *       send(sig);
+ *     }
+ *   }
+ * </pre>
+ *
+ * <p>Bounds: at most {@link Options#maxChannels()} channels; records of at most
+ * {@link JournalFormat#MAX_RECORD_LENGTH} bytes; the file is compacted into a snapshot (one reservation and
+ * one stored state per channel, written to a side file, synced, atomically renamed over the journal, then
+ * the directory synced) whenever it outgrows {@code max(compactAtBytes, 2 x last snapshot)}.
+ *
+ * <p>One process at a time: {@link #open} takes an exclusive lock on a sibling {@code .lock} file (released
+ * by the OS if the process dies). Methods are synchronized. An I/O failure poisons the journal: every later
+ * call throws, since memory and disk may then disagree; reopen to recover.
+ *
+ * @since 0.1
+ */
+public final class ChannelJournal implements AutoCloseable {
+  /**
+   * Largest journal file {@link #open} reads into memory. With compaction the file stays near
+   * {@code max(compactAtBytes, 2 x snapshot)}; 256 MiB is far above that and refuses a runaway file
+   * instead of exhausting the heap.
+   */
+  public static final long MAX_FILE_BYTES = 256L << 20;
+
+  /**
+   * Settings of a journal.
+   *
+   * @param durability whether every append is synced
+   * @param maxChannels channels tracked at most (each costs up to one state of memory and snapshot)
+   * @param compactAtBytes file size above which the journal is compacted
+   */
+  public record Options(Durability durability, int maxChannels, long compactAtBytes) {
+    /** Synced, 1,024 channels, compaction from 4 MiB. */
+    public static final Options DEFAULT = new Options(Durability.SYNC, 1024, 4L << 20);
+
+    /** Checks ranges. */
+    public Options {
+      if (maxChannels < 1 || maxChannels > 1 << 16) {
+        throw new IllegalArgumentException("maxChannels must be in [1, 65536]");
+      }
+      if (compactAtBytes < 4096 || compactAtBytes > MAX_FILE_BYTES / 4) {
+        throw new IllegalArgumentException("compactAtBytes must be in [4096, MAX_FILE_BYTES / 4]");
+      }
+    }
+
+    /** The same options with another durability. */
+    public Options with(Durability d) {
+      return new Options(d, maxChannels, compactAtBytes);
+    }
+  }
+
+  /**
+   * What {@link #open} found.
+   *
+   * @param records records recovered
+   * @param stop why the scan stopped
+   * @param discardedBytes bytes cut from the tail (a torn or corrupt record and what followed it)
+   */
+  public record Recovery(int records, JournalFormat.Stop stop, long discardedBytes) {}
+
+  private static final class Entry {
+    JournalRecord.SignatureReserved reserved;
+    JournalRecord.StateStored stored;
+  }
+
+  private final Path path;
+  private final Options options;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Map<byte[], Entry> channels = new TreeMap<>(Arrays::compareUnsigned);
+  private final ByteBuffer buffer = ByteBuffer.allocate(JournalFormat.RECORD_OVERHEAD
+      + JournalFormat.MAX_RECORD_LENGTH);
+  private final Recovery recovery;
+  private FileChannel file;
+  private long size;
+  private long lastSnapshotSize;
+  private boolean poisoned;
+
+  private ChannelJournal(Path path, Options options, FileChannel lockChannel, FileLock lock) {
+    this.path = path;
+    this.options = options;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    try {
+      this.recovery = recover();
+    } catch (IOException e) {
+      closeQuietly();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens (creating if absent) and recovers a journal: scans it, cuts a torn or corrupt tail, syncs.
+   *
+   * @throws IllegalStateException if another process or object holds the journal
+   * @throws network.mtc.wire.MtcDecodeException if the file is not an MTC journal (never cut: not ours)
+   * @throws UncheckedIOException on an I/O error
+   */
+  public static ChannelJournal open(Path path, Options options) {
+    Path lockPath = sibling(path, ".lock");
+    try {
+      FileChannel lc = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l;
+      try {
+        l = lc.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        l = null;
+      }
+      if (l == null) {
+        lc.close();
+        throw new IllegalStateException("journal " + path + " is held by another process or object");
+      }
+      return new ChannelJournal(path, options, lc, l);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Recovery recover() throws IOException {
+    Files.deleteIfExists(sibling(path, ".compact"));   // a compaction the crash interrupted: the old file stands
+    file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    long length = file.size();
+    if (length > MAX_FILE_BYTES) {
+      throw new IllegalStateException("journal larger than " + MAX_FILE_BYTES + " bytes");
+    }
+    byte[] image = new byte[(int) length];
+    int read = 0;
+    while (read < image.length) {
+      int n = file.read(ByteBuffer.wrap(image, read, image.length - read), read);
+      if (n < 0) {
+        break;
+      }
+      read += n;
+    }
+    JournalFormat.Scan scan = JournalFormat.scan(image, read);
+    for (JournalRecord r : scan.records()) {
+      apply(r);
+    }
+    if (channels.size() > options.maxChannels()) {
+      throw new IllegalStateException("journal holds " + channels.size() + " channels, more than maxChannels");
+    }
+    size = scan.validLength();
+    if (size < length) {
+      file.truncate(size);
+    }
+    if (size == 0) {
+      file.write(ByteBuffer.wrap(JournalFormat.header()), 0);
+      size = JournalFormat.HEADER_LENGTH;
+    }
+    file.position(size);
+    file.force(true);
+    if (size == JournalFormat.HEADER_LENGTH && length == 0) {
+      syncDirectory();
+    }
+    lastSnapshotSize = size;
+    return new Recovery(scan.records().size(), scan.stop(), length - scan.validLength());
+  }
+
+  /** Replays one record: reservations and stored states only move forward. */
+  private void apply(JournalRecord r) {
+    byte[] id = r.channelId();
+    Entry e = channels.computeIfAbsent(id, k -> new Entry());
+    if (r instanceof JournalRecord.StateStored s) {
+      if (e.stored == null || Long.compareUnsigned(s.nonce(), e.stored.nonce()) > 0) {
+        e.stored = s;
+      }
+      if (e.reserved == null || Long.compareUnsigned(s.nonce(), e.reserved.nonce()) > 0) {
+        e.reserved = new JournalRecord.SignatureReserved(id, s.nonce(), s.stateHash());
+      }
+    } else {
+      JournalRecord.SignatureReserved s = (JournalRecord.SignatureReserved) r;
+      if (e.reserved == null || Long.compareUnsigned(s.nonce(), e.reserved.nonce()) > 0) {
+        e.reserved = s;
+      }
+    }
+  }
+
+  /**
+   * Reserves the right to sign the state with hash {@code stateHash} at {@code nonce} (unsigned). On
+   * {@link SignDecision#RESERVED} the record is on disk (synced in {@link Durability#SYNC} mode).
+   *
+   * @throws IllegalArgumentException if the id or hash is not 32 bytes
+   */
+  public synchronized SignDecision reserveSignature(byte[] channelId, long nonce, byte[] stateHash) {
+    checkUsable();
+    JournalRecord.SignatureReserved r = new JournalRecord.SignatureReserved(channelId, nonce, stateHash);
+    SignDecision d = decide(channels.get(channelId), nonce, stateHash);
+    if (d != SignDecision.RESERVED) {
+      return d;
+    }
+    persist(r);
+    return SignDecision.RESERVED;
+  }
+
+  /**
+   * Stores the co-signed state for the latest reservation of its channel; a repeated call with the same
+   * state does nothing.
+   *
+   * @throws IllegalArgumentException if {@code nonce} and {@code stateHash} are not the channel's latest
+   *     reservation, or a newer state is stored already: the caller co-signed something it did not reserve
+   */
+  public synchronized void storeState(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+    checkUsable();
+    JournalRecord.StateStored r = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
+    Entry e = channels.get(channelId);
+    if (e == null || e.reserved.nonce() != nonce || !Arrays.equals(e.reserved.stateHash(), stateHash)) {
+      throw new IllegalArgumentException("state " + Long.toUnsignedString(nonce)
+          + " is not the channel's latest reservation");
+    }
+    if (e.stored != null && e.stored.nonce() == nonce) {
+      if (e.stored.equals(r)) {
+        return;
+      }
+      throw new IllegalArgumentException("another co-signed state is stored at this nonce");
+    }
+    persist(r);
+  }
+
+  /**
+   * For the party that signs last: reserves the state and stores the co-signed bytes with one sync (two
+   * records, one {@code fdatasync}), after which its signature may leave. Same refusals as
+   * {@link #reserveSignature}; on {@link SignDecision#ALREADY_RESERVED} only the store is written (if not
+   * yet).
+   */
+  public synchronized SignDecision reserveAndStore(byte[] channelId, long nonce, byte[] stateHash,
+      byte[] coSignedState) {
+    checkUsable();
+    JournalRecord.StateStored stored = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
+    Entry e = channels.get(channelId);
+    SignDecision d = decide(e, nonce, stateHash);
+    if (d == SignDecision.ALREADY_RESERVED) {
+      storeState(channelId, nonce, stateHash, coSignedState);
+      return d;
+    }
+    if (d != SignDecision.RESERVED) {
+      return d;
+    }
+    JournalRecord.SignatureReserved r = new JournalRecord.SignatureReserved(channelId, nonce, stateHash);
+    try {
+      writeRecord(file, r);
+      writeRecord(file, stored);
+      size = file.position();
+      if (options.durability() == Durability.SYNC) {
+        file.force(false);
+      }
+    } catch (IOException ex) {
+      poisoned = true;
+      throw new UncheckedIOException(ex);
+    }
+    apply(r);
+    apply(stored);
+    if (size > Math.max(options.compactAtBytes(), 2 * lastSnapshotSize)) {
+      compact();
+    }
+    return SignDecision.RESERVED;
+  }
+
+  /** The decision for a reservation, without writing anything. */
+  private SignDecision decide(Entry e, long nonce, byte[] stateHash) {
+    if (e == null) {
+      return channels.size() >= options.maxChannels() ? SignDecision.REFUSED_CAPACITY : SignDecision.RESERVED;
+    }
+    int c = Long.compareUnsigned(nonce, e.reserved.nonce());
+    if (c < 0) {
+      return SignDecision.REFUSED_STALE;
+    }
+    if (c == 0) {
+      return Arrays.equals(stateHash, e.reserved.stateHash())
+          ? SignDecision.ALREADY_RESERVED : SignDecision.REFUSED_CONFLICT;
+    }
+    return SignDecision.RESERVED;
+  }
+
+  /** What the journal holds for a channel. */
+  public synchronized Optional<ChannelRecord> latest(byte[] channelId) {
+    Entry e = channels.get(channelId);
+    return e == null ? Optional.empty() : Optional.of(new ChannelRecord(e.reserved, Optional.ofNullable(e.stored)));
+  }
+
+  /** The channels tracked, in unsigned byte order of their ids. */
+  public synchronized List<byte[]> channelIds() {
+    List<byte[]> ids = new ArrayList<>();
+    channels.keySet().forEach(k -> ids.add(k.clone()));
+    return ids;
+  }
+
+  /** What the last {@link #open} recovered. */
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  /** Current file size in bytes. */
+  public synchronized long size() {
+    return size;
+  }
+
+  /**
+   * Rewrites the journal as a snapshot: per channel, its highest reservation and latest stored state.
+   * Crash-safe: the snapshot goes to a side file that is synced and renamed over the journal atomically.
+   */
+  public synchronized void compact() {
+    checkUsable();
+    Path tmp = sibling(path, ".compact");
+    try {
+      long written;
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE)) {
+        writeFully(out, ByteBuffer.wrap(JournalFormat.header()));
+        for (Entry e : channels.values()) {
+          writeRecord(out, e.reserved);
+          if (e.stored != null) {
+            writeRecord(out, e.stored);
+          }
+        }
+        out.force(true);
+        written = out.position();
+      }
+      try {
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system cannot rename atomically; compaction would not be crash-safe", e);
+      }
+      syncDirectory();
+      file.close();
+      file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      file.position(written);
+      size = written;
+      lastSnapshotSize = written;
+    } catch (IOException e) {
+      poisoned = true;
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Appends (and syncs), then applies, then compacts if due: the snapshot must include {@code r}. */
+  private void persist(JournalRecord r) {
+    append(r);
+    apply(r);
+    if (size > Math.max(options.compactAtBytes(), 2 * lastSnapshotSize)) {
+      compact();
+    }
+  }
+
+  private void append(JournalRecord r) {
+    try {
+      writeRecord(file, r);
+      size = file.position();
+      if (options.durability() == Durability.SYNC) {
+        file.force(false);
+      }
+    } catch (IOException e) {
+      poisoned = true;
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeRecord(FileChannel out, JournalRecord r) throws IOException {
+    buffer.clear();
+    JournalFormat.encode(r, buffer);
+    buffer.flip();
+    writeFully(out, buffer);
+  }
+
+  private static void writeFully(FileChannel out, ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      out.write(b);
+    }
+  }
+
+  private void syncDirectory() throws IOException {
+    Path dir = path.toAbsolutePath().getParent();
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+      // Windows cannot open a directory; its rename is durable once the file system journal is.
+    }
+  }
+
+  private void checkUsable() {
+    if (poisoned) {
+      throw new IllegalStateException("journal failed an I/O operation earlier; reopen it");
+    }
+    if (!file.isOpen()) {
+      throw new IllegalStateException("journal closed");
+    }
+  }
+
+  private static Path sibling(Path p, String suffix) {
+    return p.resolveSibling(p.getFileName() + suffix);
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException ignored) {
+      // already failing
+    }
+  }
+
+  /** Closes the file and releases the lock. */
+  @Override
+  public synchronized void close() {
+    try {
+      if (file != null) {
+        file.close();
+      }
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
