@@ -8,4 +8,5 @@ module network.mtc.routing {
   exports network.mtc.routing;
   exports network.mtc.routing.link;
   exports network.mtc.routing.runtime;
+  exports network.mtc.routing.sync;
 }
