@@ -14,7 +14,7 @@ import network.mtc.wire.frame.Frame;
  * never more than the input can describe: every count is bounded before anything is read.
  *
  * <pre>
- *  ranges := varint r (1..64) | r x (bound | mode | body)
+ *  ranges := varint r (1..1024) | r x (bound | mode | body)
  *  bound  := L (1: 0..16, or 255 = infinity) | L bytes: key prefix, zero-padded; never ends in 00
  *  mode   := 0 SKIP | 1 FINGERPRINT: sum (8, BE) | varint count | 2 IDLIST: varint m (0..128) | m keys
  * </pre>
@@ -42,8 +42,11 @@ public final class SyncMessageCodec {
    */
   public static final int MAX_PAYLOAD = Frame.MAX_LENGTH - Frame.UNICAST_HEADER_LENGTH - 5
       - Frame.SIGNATURE_LENGTH;
-  /** Ranges per message: 64 cover two levels of splits of 32 and keep a decoder's work per byte small. */
-  public static final int MAX_RANGES = 64;
+  /**
+   * Ranges per message. A finite range takes at least 3 bytes, so the payload budget alone allows about
+   * 1,300; 1,024 (a 2-byte count) lets one reply split about 60 differing ranges 16 ways.
+   */
+  public static final int MAX_RANGES = 1024;
   /** Keys in one IDLIST: 8 times the IDLIST threshold, and 2 KiB, so a list always fits the budget. */
   public static final int MAX_IDLIST = 128;
   /** Keys in one WANT: as many as fit the payload budget after the 5-byte head and a 2-byte count. */
