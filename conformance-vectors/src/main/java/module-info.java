@@ -5,6 +5,7 @@
 module network.mtc.vectors {
   requires transitive network.mtc.wire;
   requires network.mtc.crypto;
+  requires network.mtc.routing;
 
   exports network.mtc.vectors;
   exports network.mtc.vectors.json;
