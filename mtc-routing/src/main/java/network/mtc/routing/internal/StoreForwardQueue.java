@@ -92,6 +92,7 @@ public final class StoreForwardQueue {
     if (expiresAt <= nowSeconds) {
       return Outcome.EXPIRED;
     }
+    sweep(nowSeconds);
     if (frame.length > maxBytes / QUOTA_DIVISOR) {
       return Outcome.TOO_LARGE;
     }
@@ -104,7 +105,6 @@ public final class StoreForwardQueue {
     if (u != null && (u[0] + 1 > maxFrames / QUOTA_DIVISOR || u[1] + frame.length > maxBytes / QUOTA_DIVISOR)) {
       return Outcome.SOURCE_QUOTA;
     }
-    sweep(nowSeconds);
     while (byKey.size() + 1 > maxFrames || bytes + frame.length > maxBytes) {
       ItemKey first = byKey.firstKey();
       if (key.compareTo(first) < 0) {
