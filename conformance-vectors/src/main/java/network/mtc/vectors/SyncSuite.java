@@ -126,6 +126,7 @@ final class SyncSuite implements Suite {
         {"02" + S + "01ff01" + "0000000000000001", "TRUNCATED", "16", "fingerprint without count"},
         {"02" + S + "01ff01" + "0000000000000001" + "00", "INVALID_VALUE", "8", "empty range, sum not 0"},
         {"02" + S + "01ff02" + "8101", "INVALID_VALUE", "8", "IDLIST of 129 keys"},
+        {"02" + S + "01ff02" + "ffffffffffffffffff01", "INVALID_VALUE", "8", "IDLIST of 2^64-1 keys"},
         {"02" + S + "01ff02" + "01" + "aabb", "TRUNCATED", "9", "IDLIST key cut short"},
         {"02" + S + "01ff02" + "02" + key(0x22, 0x22) + key(0x11, 0x11), "NON_CANONICAL", "25",
             "IDLIST keys decreasing"},

@@ -268,7 +268,7 @@ public final class SyncMessageCodec {
         case 2 -> {
           int cat = r.pos;
           long m = r.varint("sync.range.idlist.count");
-          if (m > MAX_IDLIST) {
+          if (m < 0 || m > MAX_IDLIST) {
             throw new MtcDecodeException(DecodeError.INVALID_VALUE, "sync.range.idlist.count", cat,
                 "count " + m);
           }
