@@ -14,4 +14,5 @@ module network.mtc.routing {
   exports network.mtc.routing.policy;
   exports network.mtc.routing.message;
   exports network.mtc.routing.internal to network.mtc.sim, network.mtc.vectors;
+  exports network.mtc.routing.sync;
 }
