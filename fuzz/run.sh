@@ -11,7 +11,7 @@ shift
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(FrameFuzzTest VarintFuzzTest TlvFuzzTest ReassemblerFuzzTest SerialStreamFuzzTest TrinaryFuzzTest
-    Ed25519VerifyFuzzTest NoiseHandshakeFuzzTest)
+    Ed25519VerifyFuzzTest NoiseHandshakeFuzzTest BalanceProofFuzzTest ChannelMachineFuzzTest)
 fi
 cd "$ROOT"
 ./mvnw -q -B -pl fuzz -am -DskipTests test-compile dependency:build-classpath \
@@ -21,7 +21,9 @@ SNAP="$(mktemp -d)"
 cp -r "$ROOT/fuzz/target/test-classes" "$SNAP/test-classes"
 cp -r "$ROOT/mtc-wire/target/classes" "$SNAP/wire-classes"
 cp -r "$ROOT/mtc-crypto/target/classes" "$SNAP/crypto-classes"
-CP="$SNAP/test-classes:$SNAP/wire-classes:$SNAP/crypto-classes:$(cat "$ROOT/fuzz/target/test-classpath.txt")"
+cp -r "$ROOT/mtc-routing/target/classes" "$SNAP/routing-classes"
+cp -r "$ROOT/mtc-channels/target/classes" "$SNAP/channels-classes"
+CP="$SNAP/test-classes:$SNAP/wire-classes:$SNAP/crypto-classes:$SNAP/routing-classes:$SNAP/channels-classes:$(cat "$ROOT/fuzz/target/test-classpath.txt")"
 mkdir -p fuzz/findings
 for t in "${TARGETS[@]}"; do
   corpus="fuzz/corpus/$t"
