@@ -10,7 +10,7 @@ public final class Suites {
   public static List<Suite> all() {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
         new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
-        new NoiseSuite(), new BalanceProofSuite(), new ChannelFsmSuite());
+        new NoiseSuite(), new BalanceProofSuite(), new ChannelFsmSuite(), new ChannelLedgerSuite());
   }
 
   /** The suite for a {@code codec} name, or null. */
