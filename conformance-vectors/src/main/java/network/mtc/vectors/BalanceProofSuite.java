@@ -11,6 +11,7 @@ import network.mtc.channels.BalanceProof;
 import network.mtc.channels.BalanceProofCodec;
 import network.mtc.channels.ChannelSigner;
 import network.mtc.channels.SignatureType;
+import network.mtc.channels.SignedState;
 import network.mtc.crypto.PublicKey;
 import network.mtc.crypto.SigningKey;
 import network.mtc.wire.Bytes;
@@ -36,7 +37,8 @@ final class BalanceProofSuite implements Suite {
   public String description() {
     return "Balance proofs (spec/channels.md, \"Balance proof\" and \"Signatures\"). op \"encode\": input "
         + "holds the fields (amounts as decimal strings of smallest units), output {encoding, hash}. op "
-        + "\"decode\": input is hex; output the fields, or error {code, field, offset}. op \"sign\": input "
+        + "\"decode\": input is hex; output the fields, or error {code, field, offset}. op \"decode_signed\": a "
+        + "co-signed state, output {sig_a, sig_b, proof} or error. op \"sign\": input "
         + "{seed, type, proof}, output {public_key, message, signature}. op \"verify\": input {public_key, "
         + "type, proof, signature}, output.verdict.";
   }
@@ -132,6 +134,30 @@ final class BalanceProofSuite implements Suite {
     out.add(bad(n++, "one trailing byte", Arrays.copyOf(enc, enc.length + 1)));
     out.add(bad(n++, "longer than the longest proof", new byte[BalanceProofCodec.MAX_LENGTH + 1]));
 
+    // co-signed states: the encoding of a real signed state and its rejections
+    try (SigningKey ka = SigningKey.fromSeed(fill(0x0A).toByteArray());
+        SigningKey kb = SigningKey.fromSeed(fill(0x0B).toByteArray())) {
+      SignedState ss = SignedState.cosign(proofs().get(1), ka, kb);
+      byte[] se = ss.encode();
+      out.add(Cases.ok("signed-state-000", "sig_a || sig_b || proof; keys from seeds 0a.. and 0b..",
+          "decode_signed", Cases.hex(se), Cases.map("sig_a", ss.sigA().hex(), "sig_b", ss.sigB().hex(),
+              "proof", Cases.hex(ss.proof().encode()))));
+      byte[] badAsset = se.clone();
+      badAsset[128 + 34] = 9;
+      int m = 1;
+      for (byte[] in : new byte[][] {Arrays.copyOf(se, 10), Arrays.copyOf(se, 100), Arrays.copyOf(se, 128),
+          badAsset, Arrays.copyOf(se, se.length + 1), new byte[SignedState.MAX_LENGTH + 1]}) {
+        Map<String, Object> c = Cases.of(String.format("signed-state-%03d", m++), "rejected co-signed state",
+            "decode_signed", Cases.hex(in));
+        try {
+          SignedState.decode(in);
+          throw new IllegalStateException("generator bug: accepted");
+        } catch (MtcDecodeException e) {
+          c.put("error", error(e));
+        }
+        out.add(c);
+      }
+    }
     n = 0;
     for (BalanceProof p : proofs().subList(0, 3)) {
       for (SignatureType t : SignatureType.values()) {
@@ -206,6 +232,18 @@ final class BalanceProofSuite implements Suite {
           }
           String r = Cases.same(c.get("output"), ChannelJson.proofFields(p));
           return r != null ? r : Cases.same(c.get("input"), Cases.hex(p.encode()));
+        } catch (MtcDecodeException e) {
+          return c.containsKey("error") ? Cases.same(c.get("error"), error(e)) : "rejected: " + e.getMessage();
+        }
+      }
+      case "decode_signed": {
+        try {
+          SignedState ss = SignedState.decode(Cases.unhex(c.get("input")));
+          if (c.containsKey("error")) {
+            return "accepted invalid input";
+          }
+          return Cases.same(c.get("output"), Cases.map("sig_a", ss.sigA().hex(), "sig_b", ss.sigB().hex(),
+              "proof", Cases.hex(ss.proof().encode())));
         } catch (MtcDecodeException e) {
           return c.containsKey("error") ? Cases.same(c.get("error"), error(e)) : "rejected: " + e.getMessage();
         }

@@ -49,7 +49,7 @@ final class ChannelJson {
     if (v instanceof Long || v instanceof Integer) {
       return BigInteger.valueOf(((Number) v).longValue());
     }
-    if (v instanceof Boolean) {
+    if (v instanceof Boolean || v instanceof String) {
       return v;
     }
     if (v instanceof List<?> l) {
