@@ -2,7 +2,6 @@ package network.mtc.channels.witness;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -71,7 +70,7 @@ public final class WitnessStore {
   private final SigningKey witness;
   private final int capacity;
   private final long retentionMillis;
-  private final Map<byte[], Slot> slots = new TreeMap<>(KEYS);
+  private final TreeMap<byte[], Slot> slots = new TreeMap<>(KEYS);
   private final TreeSet<Slot> byAge = new TreeSet<>(
       Comparator.<Slot>comparingLong(s -> s.updatedAt).thenComparing(s -> s.key, KEYS));
 
@@ -130,7 +129,7 @@ public final class WitnessStore {
   public Optional<Appointment> latest(byte[] locator) {
     Appointment best = null;
     byte[] from = Arrays.copyOf(locator, Locator.LENGTH + 32);
-    for (Slot s : ((TreeMap<byte[], Slot>) slots).tailMap(from, true).values()) {
+    for (Slot s : slots.tailMap(from, true).values()) {
       if (!Arrays.equals(s.key, 0, Locator.LENGTH, locator, 0, Locator.LENGTH)) {
         break;
       }
