@@ -1,11 +1,13 @@
 package network.mtc.channels.witness;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import network.mtc.crypto.AeadException;
 import network.mtc.crypto.SigningKey;
 
 /**
@@ -71,7 +73,7 @@ public final class WitnessStore {
   private final SigningKey witness;
   private final int capacity;
   private final long retentionMillis;
-  private final Map<byte[], Slot> slots = new TreeMap<>(KEYS);
+  private final TreeMap<byte[], Slot> slots = new TreeMap<>(KEYS);
   private final TreeSet<Slot> byAge = new TreeSet<>(
       Comparator.<Slot>comparingLong(s -> s.updatedAt).thenComparing(s -> s.key, KEYS));
 
@@ -130,7 +132,7 @@ public final class WitnessStore {
   public Optional<Appointment> latest(byte[] locator) {
     Appointment best = null;
     byte[] from = Arrays.copyOf(locator, Locator.LENGTH + 32);
-    for (Slot s : ((TreeMap<byte[], Slot>) slots).tailMap(from, true).values()) {
+    for (Slot s : slots.tailMap(from, true).values()) {
       if (!Arrays.equals(s.key, 0, Locator.LENGTH, locator, 0, Locator.LENGTH)) {
         break;
       }
@@ -139,6 +141,37 @@ public final class WitnessStore {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * A state this witness can submit once it has seen a close of {@code channelId}.
+   *
+   * @param nonce the appointment's nonce (unsigned)
+   * @param submitter the party that handed it over
+   * @param coSignedState the decrypted bytes; the caller checks both signatures before submitting
+   */
+  public record Opened(long nonce, byte[] submitter, byte[] coSignedState) {}
+
+  /**
+   * Decrypts every appointment held for a channel whose close was seen, highest nonce first; blobs that do
+   * not open (a stranger's slot, altered bytes) are skipped. The caller submits the first one whose
+   * co-signature verifies and whose nonce is above the ledger's, at {@link SubmissionSchedule#submitAt}.
+   */
+  public List<Opened> openForClose(byte[] channelId) {
+    byte[] locator = Locator.of(channelId);
+    List<Opened> out = new ArrayList<>();
+    for (Slot s : slots.tailMap(Arrays.copyOf(locator, Locator.LENGTH + 32), true).values()) {
+      if (!Arrays.equals(s.key, 0, Locator.LENGTH, locator, 0, Locator.LENGTH)) {
+        break;
+      }
+      try {
+        out.add(new Opened(s.appointment.nonce(), s.appointment.submitter(), s.appointment.open(channelId)));
+      } catch (AeadException notForThisChannel) {
+        // a slot under the right locator whose blob does not open: nothing to submit from it
+      }
+    }
+    out.sort((x, y) -> Long.compareUnsigned(y.nonce(), x.nonce()));
+    return out;
   }
 
   /** Drops slots last updated more than the retention time before {@code now}; returns how many. */

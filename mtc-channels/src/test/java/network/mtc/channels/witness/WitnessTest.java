@@ -144,6 +144,36 @@ class WitnessTest {
   }
 
   @Test
+  void atCloseTheWitnessOpensEverySlotHighestNonceFirstAndSkipsJunk() {
+    WitnessStore store = new WitnessStore(WITNESS, 10, 1_000);
+    store.admit(Appointment.create(ARRON, CHANNEL, 5, "five".getBytes(StandardCharsets.US_ASCII)), 0);
+    store.admit(Appointment.create(TOM, CHANNEL, 6, "six".getBytes(StandardCharsets.US_ASCII)), 0);
+    // A stranger who saw the locator files a signed appointment whose blob is not for this channel.
+    SigningKey mallory = SigningKey.fromSeed(seed(66));
+    Appointment junk = Appointment.create(mallory, seed(77), 99, new byte[4]);
+    Appointment underLocator = resign(mallory, Locator.of(CHANNEL), 99, junk.blob());
+    assertEquals(WitnessStore.Outcome.STORED, store.admit(underLocator, 0).outcome());
+    assertEquals(3, store.size());
+    java.util.List<WitnessStore.Opened> opened = store.openForClose(CHANNEL);
+    assertEquals(2, opened.size());
+    assertEquals(6, opened.get(0).nonce());
+    assertArrayEquals("six".getBytes(StandardCharsets.US_ASCII), opened.get(0).coSignedState());
+    assertArrayEquals("five".getBytes(StandardCharsets.US_ASCII), opened.get(1).coSignedState());
+    assertTrue(store.openForClose(seed(10)).isEmpty());
+  }
+
+  /** An appointment with arbitrary fields, correctly signed by {@code key}. */
+  private static Appointment resign(SigningKey key, byte[] locator, long nonce, byte[] blob) {
+    byte[] body = java.nio.ByteBuffer.allocate(59 + blob.length).put((byte) 1).put(locator).putLong(nonce)
+        .put(key.publicKey().toBytes()).putShort((short) blob.length).put(blob).array();
+    byte[] msg = new byte["mtc-witness-appointment-v1".length() + body.length];
+    byte[] domain = "mtc-witness-appointment-v1".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(domain, 0, msg, 0, domain.length);
+    System.arraycopy(body, 0, msg, domain.length, body.length);
+    return new Appointment(locator, nonce, key.publicKey().toBytes(), blob, key.sign(msg));
+  }
+
+  @Test
   void storeIsBoundedEvictsTheLeastRecentlyUpdatedAndExpires() {
     WitnessStore store = new WitnessStore(WITNESS, 3, 1_000);
     for (int ch = 0; ch < 3; ch++) {
