@@ -13,5 +13,6 @@ module network.mtc.routing {
   exports network.mtc.routing.runtime;
   exports network.mtc.routing.policy;
   exports network.mtc.routing.message;
+  exports network.mtc.routing.sync;
   exports network.mtc.routing.internal to network.mtc.sim, network.mtc.vectors;
 }

@@ -11,7 +11,7 @@ public final class Suites {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
         new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
         new NoiseSuite(), new AnnounceSuite(), new CreditSuite(),
-        new NeighbourTableSuite());
+        new NeighbourTableSuite(), new SyncSuite(), new ReconSuite());
   }
 
   /** The suite for a {@code codec} name, or null. */
