@@ -61,6 +61,8 @@ import network.mtc.wire.frame.FrameView;
 public final class Router implements MeshNode, LinkListener, TimerHandler, RelayContext {
   private static final int TIMER_RELAY = 1;
   private static final int TIMER_ANNOUNCE = 2;
+  /** Frame type SYNC (spec/routing-sync.md section 4). */
+  private static final int SYNC_TYPE = 4;
   /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
   private static final Bytes ZERO_SIGNATURE = Bytes.copyOf(new byte[Frame.SIGNATURE_LENGTH]);
 
@@ -84,6 +86,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   @SuppressWarnings("rawtypes")
   private final RelayPolicy policy;
   private final Pending pending;
+  /** Store-and-forward queue; a TreeMap inside, so it costs nothing until a frame is held. */
+  private final StoreForwardQueue held = new StoreForwardQueue();
+  private long handedOver;
   private final AnnounceCodec.KnownKeys knownKeys;
   private final FrameView view = new FrameView();
   private final Rx rx = new Rx();
@@ -306,7 +311,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /**
    * An upper bound on this node's table memory in bytes, from the configured bounds (object headers
    * approximated): duplicate cache, neighbour table with full adjacency lists, key cache, relay states
-   * each holding a frame of the largest size, per-link packet buffers and the reassemblers created so far.
+   * each holding a frame of the largest size, the store-and-forward queue, per-link packet buffers and the
+   * reassemblers created so far.
    */
   public long memoryBoundBytes() {
     long dupSlots = Integer.highestOneBit(config.duplicateCacheCapacity() * 2 - 1) << 1;
@@ -318,6 +324,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     // A relay state may hold a reassembled frame of the largest size while it waits.
     bytes += config.maxPendingRelays() * (80L + Frame.MAX_LENGTH);
+    // Store-and-forward: its byte bound plus about 150 bytes of bookkeeping per frame.
+    bytes += StoreForwardQueue.DEFAULT_MAX_BYTES + 150L * StoreForwardQueue.DEFAULT_MAX_FRAMES;
     return bytes;
   }
 
@@ -437,10 +445,28 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     boolean forMe = view.isUnicast() && view.destinationValue() == self;
-    if (forMe) {
-      // Unicast delivery and acknowledgements belong to the unicast engine (not wired yet).
+    if (view.type() == SYNC_TYPE) {
+      // Station sync sessions are not wired into the router yet; SYNC is never relayed (hop limit 0).
       count(DropReason.UNHANDLED);
       return;
+    }
+    if (forMe) {
+      // A unicast DATA with a topic goes to that topic's subscribers; end-to-end acknowledgements and
+      // topic-less unicast belong to the unicast engine (not wired yet).
+      if (view.type() == FrameType.DATA.code() && topicOff >= 0) {
+        deliverBroadcast(topicOff, topicLen, verified);
+      } else {
+        count(DropReason.UNHANDLED);
+      }
+      return;
+    }
+    if (view.isUnicast() && expiring && neighbours.slotOf(view.destinationValue()) < 0) {
+      // Store-and-forward (spec/routing-sync.md section 2): hold a copy for a destination that is not a
+      // neighbour now, and hand it over when it appears; the frame is relayed as usual meanwhile.
+      byte[] copy = new byte[view.length()];
+      System.arraycopy(view.buffer(), view.offset(), copy, 0, copy.length);
+      boolean stranger = neighbours.slotOf(source) < 0 && keys.get(source) == null;
+      held.offer(copy, expiresAt, source, true, view.destinationValue(), stranger, clock.unixSeconds());
     }
     int p = pending.allocate(source, id, now);
     if (p < 0) {
@@ -531,12 +557,38 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     NeighbourTable.Outcome o = neighbours.accept(source, seq, a, port.index(),
         peer, lossPermille == UNKNOWN ? -1 : lossPermille, now);
     switch (o) {
-      case NEW -> resetAnnounceTimer(now);
+      case NEW -> {
+        resetAnnounceTimer(now);
+        handOver(source, port, peer);
+      }
       case UPDATED -> { }
       case REPLAY -> count(DropReason.REPLAY);
       case TABLE_FULL -> count(DropReason.TABLE_FULL);
       case PEER_CONFLICT -> count(DropReason.PEER_CONFLICT);
     }
+  }
+
+  /** Sends the frames held for a neighbour that just appeared, link-unicast and unchanged. */
+  private void handOver(long neighbour, LinkPort port, long peer) {
+    if (held.size() == 0) {
+      return;
+    }
+    for (StoreForwardQueue.Held h : held.framesFor(neighbour, clock.unixSeconds())) {
+      if (port.sendTo(peer, h.frame(), 0, h.frame().length) > 0) {
+        held.remove(h.key());
+        handedOver++;
+      }
+    }
+  }
+
+  /** Frames this node holds for unreachable destinations (for the simulator and tests). */
+  public StoreForwardQueue storeForward() {
+    return held;
+  }
+
+  /** Held frames handed over to a destination that appeared. */
+  public long handedOver() {
+    return handedOver;
   }
 
   private void expireNeighbours(long now) {
