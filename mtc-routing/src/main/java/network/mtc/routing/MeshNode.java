@@ -49,7 +49,14 @@ public interface MeshNode extends AutoCloseable {
   /** Delivers every message published on {@code topic} (by other nodes) to {@code handler}. */
   Subscription subscribe(String topic, MessageHandler handler);
 
-  /** Sends {@code payload} to one node; the future completes when its end-to-end acknowledgement arrives. */
+  /**
+   * Sends {@code payload} to one node; the future completes when its end-to-end acknowledgement arrives.
+   *
+   * <p><b>Not implemented in 0.1.0-SNAPSHOT:</b> the unicast engine (routes, hop and end-to-end
+   * acknowledgements, retries) is still to come (spec/routing.md lists routing-unicast.md as not written),
+   * and the returned future fails with {@link UnsupportedOperationException}. A unicast frame with a topic
+   * already reaches that topic's subscribers at its destination.
+   */
   CompletableFuture<Delivery> send(NodeAddress destination, byte[] payload);
 
   /** Counters of this node: frames sent, relayed, delivered and dropped by reason. */
