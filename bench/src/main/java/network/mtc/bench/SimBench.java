@@ -3,6 +3,7 @@ package network.mtc.bench;
 import java.util.concurrent.TimeUnit;
 import network.mtc.routing.BroadcastStrategy;
 import network.mtc.routing.MeshConfig;
+import network.mtc.sim.MinimalFloodNode;
 import network.mtc.sim.MeshNodeFactory;
 import network.mtc.sim.NodeFactory;
 import network.mtc.sim.Progress;

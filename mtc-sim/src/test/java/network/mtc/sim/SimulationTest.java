@@ -9,7 +9,7 @@ import network.mtc.routing.BroadcastStrategy;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
-  static final NodeFactory FLOOD = FloodNode::new;
+  static final NodeFactory FLOOD = MinimalFloodNode::new;
 
   static SimConfig.Builder small() {
     return SimConfig.builder().nodes(300).area(600).range(71).loss(0.1).messages(20).seed(5)

@@ -7,22 +7,25 @@ import network.mtc.routing.link.LinkListener;
 import network.mtc.routing.runtime.TimerHandler;
 
 /**
- * A tiny test user of the Link SPI, standing in for the real node code: naive flooding (relay the first
- * copy of every DATA frame once, after 0-10 ms), and a HELLO control frame (type 4) every 5 s. Frames are
- * v1 broadcast headers (spec/wire.md 5.1) built by hand.
+ * The smallest node worth simulating, standing in for the production node code where the engine itself is
+ * under test or measured (SimulationTest, bench SimBench): naive flooding (relay the first copy of every
+ * DATA frame once, after 0-10 ms), and a HELLO control frame (type 4) every 5 s. Frames are v1 broadcast
+ * headers (spec/wire.md 5.1) built by hand. Not a protocol implementation: use {@link MeshNodeFactory}.
  */
-final class FloodNode implements HostedNode, LinkListener, TimerHandler {
+public final class MinimalFloodNode implements HostedNode, LinkListener, TimerHandler {
   private static final int HELLO = 1;
   private static final int RELAY = 2;
   private final NodeContext ctx;
   private final Link link;
   private final long address;
+  // DATA frames only: at most SimConfig.MAX_MESSAGES entries (the workload), so bounded.
   private final Set<Long> seen = new HashSet<>();
   private final byte[][] pending = new byte[64][];
   private int nextId;
   private int pendingNext;
 
-  FloodNode(NodeContext ctx) {
+  /** A node on the simulated link, clock and scheduler of {@code ctx}. */
+  public MinimalFloodNode(NodeContext ctx) {
     this.ctx = ctx;
     this.link = ctx.link();
     byte[] s = ctx.identitySeed();
