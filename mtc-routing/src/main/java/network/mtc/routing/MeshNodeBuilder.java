@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import network.mtc.crypto.PublicKey;
 import network.mtc.crypto.SigningKey;
 import network.mtc.routing.internal.Router;
 import network.mtc.routing.link.Link;
@@ -14,6 +16,8 @@ import network.mtc.routing.runtime.Clock;
 import network.mtc.routing.runtime.EventLoop;
 import network.mtc.routing.runtime.RandomSource;
 import network.mtc.routing.runtime.Scheduler;
+import network.mtc.routing.sync.Uplink;
+import network.mtc.wire.NodeAddress;
 
 /**
  * Builds a {@link MeshNode}. An identity and at least one link are required. Two ways to run it:
@@ -38,6 +42,8 @@ public final class MeshNodeBuilder {
   private EventLoop loop;
   private RelayPolicy.Factory policy;
   private AnnounceCodec.KnownKeys trustedKeys;
+  private Uplink uplink;
+  private Function<NodeAddress, PublicKey> trustedStations;
 
   MeshNodeBuilder() {}
 
@@ -109,6 +115,18 @@ public final class MeshNodeBuilder {
     return this;
   }
 
+  /**
+   * Makes this node a mesh station: it announces STATION, opens a sync session with every neighbour it
+   * meets (spec/routing-sync.md section 5.0), carries what it hears to the wide area through
+   * {@code uplink}, and injects downlinked frames from the stations {@code trustedStations} vouches for
+   * (by address; null = none) into the mesh.
+   */
+  public MeshNodeBuilder station(Uplink uplink, Function<NodeAddress, PublicKey> trustedStations) {
+    this.uplink = uplink;
+    this.trustedStations = trustedStations;
+    return this;
+  }
+
   /** The node, not started yet. */
   public MeshNode build() {
     if (identity == null) {
@@ -130,6 +148,7 @@ public final class MeshNodeBuilder {
     Clock c = clock != null ? clock : l != null ? l.clock() : Clock.system();
     RandomSource r = random != null ? random : new RandomSource(new SecureRandom().nextLong());
     RelayPolicy.Factory f = policy != null ? policy : RelayPolicies.of(config.strategy());
-    return new Router(identity, links, c, s, r, config, callbacks, l, ownsLoop, f, trustedKeys);
+    return new Router(identity, links, c, s, r, config, callbacks, l, ownsLoop, f, trustedKeys, uplink,
+        trustedStations);
   }
 }

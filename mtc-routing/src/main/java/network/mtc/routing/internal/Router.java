@@ -1,6 +1,7 @@
 package network.mtc.routing.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import network.mtc.crypto.PublicKey;
 import network.mtc.crypto.SigningKey;
 import network.mtc.routing.Delivery;
@@ -35,6 +37,8 @@ import network.mtc.routing.runtime.EventLoop;
 import network.mtc.routing.runtime.RandomSource;
 import network.mtc.routing.runtime.Scheduler;
 import network.mtc.routing.runtime.TimerHandler;
+import network.mtc.routing.sync.StationBridge;
+import network.mtc.routing.sync.Uplink;
 import network.mtc.wire.Bytes;
 import network.mtc.wire.MtcDecodeException;
 import network.mtc.wire.NodeAddress;
@@ -61,6 +65,9 @@ import network.mtc.wire.frame.FrameView;
 public final class Router implements MeshNode, LinkListener, TimerHandler, RelayContext {
   private static final int TIMER_RELAY = 1;
   private static final int TIMER_ANNOUNCE = 2;
+  private static final int TIMER_DOWNLINK = 3;
+  /** Downlinked frames waiting for the receive path; more are dropped (the bridge rate-limits anyway). */
+  private static final int MAX_DOWNLINK_BACKLOG = 64;
   /** Frame type SYNC (spec/routing-sync.md section 4). */
   private static final int SYNC_TYPE = 4;
   /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
@@ -88,6 +95,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private final Pending pending;
   /** Store-and-forward queue; a TreeMap inside, so it costs nothing until a frame is held. */
   private final StoreForwardQueue held = new StoreForwardQueue();
+  private final SyncSessions sync;
+  /** The uplink bridge if this node is a mesh station, else null. */
+  private final StationBridge bridge;
+  private final ArrayDeque<byte[]> downlinkBacklog = new ArrayDeque<>();
   private long handedOver;
   private final AnnounceCodec.KnownKeys knownKeys;
   private final FrameView view = new FrameView();
@@ -115,10 +126,14 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
    * @param ownsLoop true if the node made its loop and stops it on close
    * @param callbacks where application handlers run, or null to run them on the node's thread
    * @param trustedKeys keys known to pass the key rules for their address without checking, or null
+   * @param uplink the wide-area uplink of a mesh station, or null for an ordinary node
+   * @param trustedStations with an uplink: the key of a trusted station by address (downlinks from others
+   *     are dropped), else null
    */
   public Router(SigningKey identity, List<Link> links, Clock clock, Scheduler scheduler, RandomSource random,
       MeshConfig config, Executor callbacks, EventLoop loop, boolean ownsLoop,
-      RelayPolicy.Factory policyFactory, AnnounceCodec.KnownKeys trustedKeys) {
+      RelayPolicy.Factory policyFactory, AnnounceCodec.KnownKeys trustedKeys, Uplink uplink,
+      Function<NodeAddress, PublicKey> trustedStations) {
     this.identity = config.signBroadcasts() || !config.simulationUnsignedAnnounces() ? identity : null;
     this.address = identity.nodeAddress();
     this.self = address.value();
@@ -148,6 +163,20 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     this.nextMessageId = (int) random.nextLong();
     // Above every announce SEQ of an earlier run that announced at most once a second (Trickle's floor).
     this.announceSeq = clock.unixSeconds() & Frame.MAX_SEQUENCE;
+    this.sync = new SyncSessions(held, new SyncSessions.Sender() {
+      @Override
+      public void sendSync(long neighbour, byte[] payload) {
+        sendSyncFrame(neighbour, payload);
+      }
+
+      @Override
+      public void sendFrame(long neighbour, byte[] frame) {
+        sendToNeighbour(neighbour, frame);
+      }
+    });
+    this.bridge = uplink == null ? null
+        : new StationBridge(identity, uplink, trustedStations == null ? a -> null : trustedStations,
+            this::downlinked, clock);
   }
 
   // ---------------------------------------------------------------- MeshNode
@@ -170,6 +199,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     started = true;
     for (LinkPort p : ports) {
       p.link().start(this);
+    }
+    if (bridge != null) {
+      bridge.start();
     }
     if (config.announcesEnabled()) {
       armAnnounce(announceTimer.start(clock.nowMillis()));
@@ -446,9 +478,19 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     boolean forMe = view.isUnicast() && view.destinationValue() == self;
     if (view.type() == SYNC_TYPE) {
-      // Station sync sessions are not wired into the router yet; SYNC is never relayed (hop limit 0).
-      count(DropReason.UNHANDLED);
+      // Never relayed. Taken only link-unicast, with hop limit 0, from a neighbour (spec/routing-sync.md 5.0).
+      if (!forMe || !rx.linkUnicast() || view.hopLimit() != 0 || neighbours.slotOf(source) < 0
+          || !sync.onSync(source, view.buffer(), view.payloadOffset(), view.payloadLength(), now,
+              clock.unixSeconds())) {
+        count(DropReason.UNHANDLED);
+      }
       return;
+    }
+    if (bridge != null && view.type() != FrameType.ANNOUNCE.code()) {
+      // A station carries what it hears (by radio or a sync push) to the wide area (section 7).
+      byte[] copy = new byte[view.length()];
+      System.arraycopy(view.buffer(), view.offset(), copy, 0, copy.length);
+      bridge.uplink(copy);
     }
     if (forMe) {
       // A unicast DATA with a topic goes to that topic's subscribers; end-to-end acknowledgements and
@@ -560,12 +602,87 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       case NEW -> {
         resetAnnounceTimer(now);
         handOver(source, port, peer);
+        maybeOpenSync(source, a, now);
       }
-      case UPDATED -> { }
+      case UPDATED -> maybeOpenSync(source, a, now);
       case REPLAY -> count(DropReason.REPLAY);
       case TABLE_FULL -> count(DropReason.TABLE_FULL);
       case PEER_CONFLICT -> count(DropReason.PEER_CONFLICT);
     }
+  }
+
+  /**
+   * A station reconciles its held frames with each neighbour it meets (spec/routing-sync.md section 5.0):
+   * once the neighbour's announce lists the station (so the neighbour will accept the OPEN), at most once
+   * per {@link SyncSessions#RESYNC_MILLIS}; of two stations the lower address opens.
+   */
+  private void maybeOpenSync(long neighbour, Announce a, long now) {
+    if (bridge == null || ((a.flags() & Announce.FLAG_STATION) != 0 && self > neighbour)) {
+      return;
+    }
+    int myPrefix = NeighbourView.prefixOf(self);
+    boolean listsMe = false;
+    for (NeighbourEntry e : a.neighbours()) {
+      listsMe |= e.prefix() == myPrefix;
+    }
+    if (listsMe && sync.due(neighbour, now)) {
+      sync.open(neighbour, nextMessageId(), random.nextLong(), now, clock.unixSeconds());
+    }
+  }
+
+  /** A SYNC frame (type 4, hop limit 0, unsigned, no extensions) to a neighbour, link-unicast. */
+  private void sendSyncFrame(long neighbour, byte[] payload) {
+    Frame f = new Frame(SYNC_TYPE, 0, nextMessageId(), address, new NodeAddress(neighbour),
+        OptionalLong.empty(), List.of(), Bytes.copyOf(payload), null);
+    sendToNeighbour(neighbour, f.encode());
+  }
+
+  /** Sends frame bytes link-unicast to a neighbour over the link it was heard on. */
+  private void sendToNeighbour(long neighbour, byte[] frame) {
+    int slot = neighbours.slotOf(neighbour);
+    if (slot < 0) {
+      return;
+    }
+    ports[neighbours.linkIndex(slot)].sendTo(neighbours.peer(slot), frame, 0, frame.length);
+  }
+
+  /** A frame the station bridge accepted from the wide area: it enters the mesh on this node's loop. */
+  private void downlinked(byte[] frame) {
+    if (loop != null && !loop.inLoop()) {
+      loop.execute(() -> downlinked(frame));
+      return;
+    }
+    if (closed || downlinkBacklog.size() >= MAX_DOWNLINK_BACKLOG) {
+      count(DropReason.OVERLOAD);
+      return;
+    }
+    downlinkBacklog.add(frame);
+    if (downlinkBacklog.size() == 1) {
+      // Through the scheduler, not inline: the bridge may be running inside another node's receive path.
+      scheduler.schedule(clock.nowMillis(), this, TIMER_DOWNLINK, 0);
+    }
+  }
+
+  private void receiveDownlinked(byte[] frame, long now) {
+    try {
+      FrameDecoder.decode(frame, 0, frame.length, view);
+    } catch (MtcDecodeException e) {
+      count(DropReason.MALFORMED);
+      return;
+    }
+    received++;
+    rx.set(view, Math.min(view.hopLimit(), config.maxHopLimit()), 0, -1, false, UNKNOWN, UNKNOWN, -1);
+    handleFrame(ports[0], -1, UNKNOWN, now);
+  }
+
+  /** Sync sessions opened, completed and aborted (for tests and the simulator). */
+  public long[] syncCounts() {
+    return new long[] {sync.opened(), sync.completed(), sync.aborted()};
+  }
+
+  /** The station bridge, or null if this node has no uplink. */
+  public StationBridge stationBridge() {
+    return bridge;
   }
 
   /** Sends the frames held for a neighbour that just appeared, link-unicast and unchanged. */
@@ -616,7 +733,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     boolean[] truncated = new boolean[1];
     List<NeighbourEntry> entries = neighbours.announceEntries(truncated);
     int flags = (policy.announceFlags() & (Announce.FLAG_RELAY | Announce.FLAG_MARKED))
-        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0) | (config.signBroadcasts() ? Announce.FLAG_SIGNS_ALL : 0);
+        | (truncated[0] ? Announce.FLAG_TRUNCATED : 0) | (config.signBroadcasts() ? Announce.FLAG_SIGNS_ALL : 0)
+        | (bridge != null ? Announce.FLAG_STATION : 0);
     Announce a = new Announce(flags, Bytes.copyOf(publicKey), announceTimer.declaredIntervalSeconds(now),
         entries, List.of());
     announceSeq = (announceSeq + 1) & Frame.MAX_SEQUENCE;
@@ -748,6 +866,12 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     long now = clock.nowMillis();
+    if (kind == TIMER_DOWNLINK) {
+      while (!downlinkBacklog.isEmpty()) {
+        receiveDownlinked(downlinkBacklog.poll(), now);
+      }
+      return;
+    }
     if (kind == TIMER_ANNOUNCE) {
       expireNeighbours(now);
       sendAnnounce(now);

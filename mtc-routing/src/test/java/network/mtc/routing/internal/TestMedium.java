@@ -79,14 +79,21 @@ final class TestMedium implements Clock, TimerHandler {
   }
 
   /** Builds one node per vertex with {@code config}. */
+  /** Uplinks by node index: those nodes are built as mesh stations. Fill before {@link #build}. */
+  final java.util.Map<Integer, network.mtc.routing.sync.Uplink> stations = new java.util.HashMap<>();
+
   void build(int[][] graph, MeshConfig config) {
     for (int i = 0; i < graph.length; i++) {
       adjacency.add(graph[i]);
       MemLink link = new MemLink(i);
       links.add(link);
       SigningKey key = SigningKey.fromSeed(seed(i));
-      nodes.add((Router) MeshNode.builder().identity(key).link(link).clock(this).scheduler(queue)
-          .random(new RandomSource(0x5EED_0000L + i)).config(config).trustedKeys(trustedKeys).build());
+      var b = MeshNode.builder().identity(key).link(link).clock(this).scheduler(queue)
+          .random(new RandomSource(0x5EED_0000L + i)).config(config).trustedKeys(trustedKeys);
+      if (stations.containsKey(i)) {
+        b.station(stations.get(i), a -> null);
+      }
+      nodes.add((Router) b.build());
     }
   }
 
@@ -131,7 +138,7 @@ final class TestMedium implements Clock, TimerHandler {
     inFlight.set(k, null);
     MemLink to = links.get((int) meta[0]);
     if (to.listener != null) {
-      to.listener.onPacket(to, meta[1], pkt, 0, pkt.length, false, LinkListener.UNKNOWN,
+      to.listener.onPacket(to, meta[1], pkt, 0, pkt.length, meta[2] == 1, LinkListener.UNKNOWN,
           LinkListener.UNKNOWN, LinkListener.UNKNOWN);
     }
   }
@@ -143,14 +150,14 @@ final class TestMedium implements Clock, TimerHandler {
         LinkListener.UNKNOWN);
   }
 
-  private void deliver(int from, int to, byte[] buf, int off, int len) {
+  private void deliver(int from, int to, byte[] buf, int off, int len, boolean linkUnicast) {
     if (loss > 0 && lossRandom.nextDouble() < loss) {
       return;
     }
     byte[] copy = new byte[len];
     System.arraycopy(buf, off, copy, 0, len);
     inFlight.add(copy);
-    inFlightMeta.add(new long[] {to, from});
+    inFlightMeta.add(new long[] {to, from, linkUnicast ? 1 : 0});
     queue.schedule(now + 1, this, 0, inFlight.size() - 1);
   }
 
@@ -184,7 +191,7 @@ final class TestMedium implements Clock, TimerHandler {
       sent++;
       transmissions++;
       for (int j : adjacency.get(index)) {
-        deliver(index, j, packet, off, len);
+        deliver(index, j, packet, off, len, false);
       }
       return true;
     }
@@ -193,7 +200,7 @@ final class TestMedium implements Clock, TimerHandler {
     public boolean sendTo(long peer, byte[] packet, int off, int len) {
       sent++;
       transmissions++;
-      deliver(index, (int) peer, packet, off, len);
+      deliver(index, (int) peer, packet, off, len, true);
       return true;
     }
   }
