@@ -22,9 +22,6 @@ public final class TlvReader {
   private int limit;
   private int base;
   private String field;
-  private String typeField;
-  private String lengthField;
-  private String valueField;
   private boolean first;
   private long type;
   private int valueOffset;
@@ -41,13 +38,9 @@ public final class TlvReader {
     this.pos = off;
     this.limit = off + len;
     this.base = base;
-    if (!field.equals(this.field)) {
-      // Built once per field name, not per record: the decode path allocates nothing.
-      this.field = field;
-      this.typeField = field + ".type";
-      this.lengthField = field + ".length";
-      this.valueField = field + ".value";
-    }
+    // The "<field>.type/.length/.value" names are built only when an error is thrown: the decode path
+    // allocates nothing, even when callers alternate between field names.
+    this.field = field;
     this.first = true;
     return this;
   }
@@ -69,16 +62,16 @@ public final class TlvReader {
       return false;
     }
     int start = pos;
-    long t = Varint.read(buf, pos, limit, base, typeField);
+    long t = readVarint(".type");
     pos += Varint.encodedLength(t);
     if (!first && Long.compareUnsigned(t, type) <= 0) {
-      throw new MtcDecodeException(DecodeError.TLV_ORDER, typeField, start - base,
+      throw new MtcDecodeException(DecodeError.TLV_ORDER, field + ".type", start - base,
           "type " + Long.toUnsignedString(t) + " after " + Long.toUnsignedString(type));
     }
-    long l = Varint.read(buf, pos, limit, base, lengthField);
+    long l = readVarint(".length");
     pos += Varint.encodedLength(l);
     if (Long.compareUnsigned(l, limit - pos) > 0) {
-      throw new MtcDecodeException(DecodeError.TRUNCATED, valueField, pos - base,
+      throw new MtcDecodeException(DecodeError.TRUNCATED, field + ".value", pos - base,
           "length " + Long.toUnsignedString(l) + " exceeds the " + (limit - pos) + " bytes left");
     }
     first = false;
@@ -87,6 +80,19 @@ public final class TlvReader {
     valueLength = (int) l;
     pos += valueLength;
     return true;
+  }
+
+  /**
+   * Reads the varint at {@code pos}. On the rare error path the read is repeated with the full field name
+   * ({@code field + suffix}), which throws the same error, so the happy path builds no string.
+   */
+  private long readVarint(String suffix) {
+    try {
+      return Varint.read(buf, pos, limit, base, field);
+    } catch (MtcDecodeException e) {
+      Varint.read(buf, pos, limit, base, field + suffix);
+      throw e; // unreachable: the second read throws the same error with the full name
+    }
   }
 
   /** The current record's type. */
