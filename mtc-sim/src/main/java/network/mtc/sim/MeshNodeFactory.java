@@ -1,9 +1,13 @@
 package network.mtc.sim;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import network.mtc.crypto.SigningKey;
 import network.mtc.routing.MeshConfig;
 import network.mtc.routing.MeshNode;
 import network.mtc.routing.internal.Router;
+import network.mtc.routing.message.AnnounceCodec;
 import network.mtc.routing.policy.RelayPolicy;
 
 /**
@@ -14,6 +18,17 @@ import network.mtc.routing.policy.RelayPolicy;
  * @since 0.1
  */
 public final class MeshNodeFactory implements NodeFactory {
+  /**
+   * The public key of every identity this factory made, by address. The simulator made them all, so a
+   * node decoding an announce that carries one of them may skip the key's point decompression
+   * ({@link network.mtc.routing.MeshNodeBuilder#trustedKeys}); the verdict is the same, so a run's
+   * trace does not change. One entry per simulated node.
+   */
+  private final Map<Long, byte[]> identities = new HashMap<>();
+  private final AnnounceCodec.KnownKeys madeHere = (source, buf, off) -> {
+    byte[] k = identities.get(source);
+    return k != null && Arrays.equals(k, 0, 32, buf, off, off + 32);
+  };
   private final MeshConfig template;
   private final RelayPolicy.Factory policy;
 
@@ -38,7 +53,9 @@ public final class MeshNodeFactory implements NodeFactory {
   public HostedNode create(NodeContext ctx) {
     MeshConfig cfg = template.strategy() == ctx.strategy() ? template
         : template.toBuilder().strategy(ctx.strategy()).build();
-    var b = MeshNode.builder().identity(SigningKey.fromSeed(ctx.identitySeed())).link(ctx.link())
+    SigningKey key = SigningKey.fromSeed(ctx.identitySeed());
+    identities.put(key.nodeAddress().value(), key.publicKey().toBytes());
+    var b = MeshNode.builder().identity(key).trustedKeys(madeHere).link(ctx.link())
         .clock(ctx.clock()).scheduler(ctx.scheduler()).random(ctx.random()).config(cfg);
     if (policy != null) {
       b.relayPolicy(policy);
