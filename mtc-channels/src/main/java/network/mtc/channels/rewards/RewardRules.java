@@ -2,6 +2,7 @@ package network.mtc.channels.rewards;
 
 import java.math.BigInteger;
 import java.util.Map;
+import network.mtc.channels.Asset;
 
 /**
  * The parameters of the reward formula (spec/rewards.md). All integers; amounts in smallest units.
@@ -25,14 +26,14 @@ public record RewardRules(long periodSeconds, Map<Category, Integer> shareBps, B
 
   /**
    * Version 1: weekly periods; 25% holding, 20% node time, 15% relay, 15% IoT, 12.5% storage, 12.5%
-   * bandwidth; average balance counted up to 10^14 smallest units (1,000,000 tokens of 8 decimals); full
+   * bandwidth; average balance counted up to 1,000,000 MTC (10^24 smallest units: MTC has 18 decimals); full
    * age bonus (x2) after 365 days; relay knee/cap 10,000/100,000, IoT 10,000/50,000, storage 1/16 GiB
    * average, bandwidth 10/100 GiB per period; no one receives more than 5% of the pool.
    */
   public static final RewardRules V1 = new RewardRules(7 * DAY,
       Map.of(Category.HOLDING, 2500, Category.NODE_TIME, 2000, Category.RELAY, 1500, Category.IOT, 1500,
           Category.STORAGE, 1250, Category.BANDWIDTH, 1250),
-      BigInteger.TEN.pow(14), 365 * DAY, 1000,
+      BigInteger.TEN.pow(6 + Asset.MTC.decimals()), 365 * DAY, 1000,
       Map.of(Category.RELAY, 10_000L, Category.IOT, 10_000L, Category.STORAGE, GIB, Category.BANDWIDTH, 10 * GIB),
       Map.of(Category.RELAY, 100_000L, Category.IOT, 50_000L, Category.STORAGE, 16 * GIB,
           Category.BANDWIDTH, 100 * GIB),
