@@ -1,0 +1,143 @@
+package network.mtc.channels.message;
+
+import java.util.Objects;
+import network.mtc.channels.Amount;
+import network.mtc.channels.Asset;
+import network.mtc.channels.BalanceProof;
+import network.mtc.channels.Party;
+import network.mtc.channels.Proposal;
+import network.mtc.wire.Bytes;
+
+/**
+ * What channel parties (and the station that settles for them) send each other over the mesh
+ * (spec/channels-messages.md). Each message is small, self-contained and, on the mesh, sealed to its one
+ * recipient ({@link SealedEnvelope}); its canonical encoding is {@link ChannelMessageCodec}. Signatures inside
+ * are channel signatures (spec/channels.md §5) that the state machine verifies; the codec only checks
+ * structure.
+ *
+ * @since 0.1
+ */
+public sealed interface ChannelMessage {
+  /** Length of a channel id, a hash, a key and a preimage. */
+  int ID_LENGTH = 32;
+  /** Length of an Ed25519 signature. */
+  int SIGNATURE_LENGTH = 64;
+
+  /** The message type code on the wire. */
+  int type();
+
+  /** An update proposed by its proposer, with the proposer's STATE signature of the new state. */
+  record Propose(Bytes channelId, Proposal proposal) implements ChannelMessage {
+    /** Checks that the proposal is for this channel. */
+    public Propose {
+      checkId(channelId);
+      if (!proposal.proof().channelId().equals(channelId)) {
+        throw new IllegalArgumentException("the proposal is for another channel");
+      }
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.PROPOSE;
+    }
+  }
+
+  /** The other party's STATE signature of the pending proposal whose state has {@code nonce}. */
+  record Countersign(Bytes channelId, Party signer, long nonce, Bytes signature) implements ChannelMessage {
+    /** Checks lengths and range. */
+    public Countersign {
+      checkId(channelId);
+      Objects.requireNonNull(signer, "signer");
+      checkSignature(signature);
+      if (nonce < 0) {
+        throw new IllegalArgumentException("nonce is 0..2^63-1");
+      }
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.COUNTERSIGN;
+    }
+  }
+
+  /** {@code by} offers a cooperative close with its COOPERATIVE_CLOSE signature of the close proof. */
+  record OfferClose(Bytes channelId, Party by, Bytes signature) implements ChannelMessage {
+    /** Checks lengths. */
+    public OfferClose {
+      checkId(channelId);
+      Objects.requireNonNull(by, "by");
+      checkSignature(signature);
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.OFFER_CLOSE;
+    }
+  }
+
+  /** {@code by} accepts the offered close with its own COOPERATIVE_CLOSE signature. */
+  record AcceptClose(Bytes channelId, Party by, Bytes signature) implements ChannelMessage {
+    /** Checks lengths. */
+    public AcceptClose {
+      checkId(channelId);
+      Objects.requireNonNull(by, "by");
+      checkSignature(signature);
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.ACCEPT_CLOSE;
+    }
+  }
+
+  /**
+   * A cooperative close both parties signed, handed to a station to carry to the ledger
+   * ({@code Ledger.closeCooperatively}); anyone may carry it, since it holds both signatures.
+   */
+  record Settle(BalanceProof finalState, Bytes sigA, Bytes sigB) implements ChannelMessage {
+    /** Checks lengths. */
+    public Settle {
+      Objects.requireNonNull(finalState, "finalState");
+      checkSignature(sigA);
+      checkSignature(sigB);
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.SETTLE;
+    }
+  }
+
+  /**
+   * A payee's request to be paid {@code amount} of {@code asset} against a hash-lock on {@code hash}: the
+   * start of a mediated transfer (the payee keeps the secret until the lock reaches it).
+   */
+  record Invoice(Bytes payee, Asset asset, Amount amount, Bytes hash) implements ChannelMessage {
+    /** Checks lengths and the amount. */
+    public Invoice {
+      checkId(payee);
+      checkId(hash);
+      Objects.requireNonNull(asset, "asset");
+      if (amount.isZero()) {
+        throw new IllegalArgumentException("an invoice is for a positive amount");
+      }
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.INVOICE;
+    }
+  }
+
+  private static void checkId(Bytes b) {
+    if (b.length() != ID_LENGTH) {
+      throw new IllegalArgumentException("ids, keys and hashes have 32 bytes");
+    }
+  }
+
+  private static void checkSignature(Bytes b) {
+    if (b.length() != SIGNATURE_LENGTH) {
+      throw new IllegalArgumentException("a signature has 64 bytes");
+    }
+  }
+}
