@@ -4,4 +4,6 @@ module network.mtc.cli {
   requires network.mtc.crypto;
   requires network.mtc.vectors;
   requires network.mtc.sim;
+  requires network.mtc.routing;
+  requires network.mtc.channels;
 }

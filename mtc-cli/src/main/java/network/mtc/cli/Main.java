@@ -14,6 +14,8 @@ public final class Main {
   static final String USAGE = String.join("\n",
       "usage: mtc COMMAND ...",
       "",
+      "  demo [--json] [--seed S]         the story: offline payments in a car park over the simulated mesh,",
+      "                                   witnesses, settlement, and a cheater who loses his pledge",
       "  vectors verify [DIR]             run every conformance vector (default: conformance-vectors/)",
       "  vectors generate [DIR]           regenerate the vector files from their generator",
       "  frame decode HEX                 print a frame as JSON",
@@ -60,6 +62,9 @@ public final class Main {
         case "verify" -> KeyCommands.verify(a, out);
         case "sim" -> {
           return SimCommand.run(a, out, err);
+        }
+        case "demo" -> {
+          return DemoCommand.run(a, out);
         }
         default -> throw new UsageException("unknown command '" + cmd + "' (see mtc --help)");
       }

@@ -50,7 +50,8 @@ public final class SealedEnvelope {
   /**
    * The recipient named in the header.
    *
-   * @throws MtcDecodeException TRUNCATED if shorter than the header
+   * @throws MtcDecodeException TRUNCATED if shorter than the header, INVALID_VALUE if the address is the
+   *     reserved zero
    */
   public static NodeAddress recipient(byte[] envelope) {
     if (envelope.length < HEADER_LENGTH) {
@@ -59,6 +60,9 @@ public final class SealedEnvelope {
     long v = 0;
     for (int i = 0; i < HEADER_LENGTH; i++) {
       v = (v << 8) | (envelope[i] & 0xFF);
+    }
+    if (v == 0) {
+      throw new MtcDecodeException(DecodeError.INVALID_VALUE, "recipient", 0, "the zero address is reserved");
     }
     return new NodeAddress(v);
   }

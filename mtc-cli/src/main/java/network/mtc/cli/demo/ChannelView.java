@@ -1,0 +1,95 @@
+package network.mtc.cli.demo;
+
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import network.mtc.channels.ChannelEffect;
+import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelMachine;
+import network.mtc.channels.ChannelParams;
+import network.mtc.channels.ChannelState;
+import network.mtc.channels.Party;
+import network.mtc.channels.SignedState;
+import network.mtc.channels.Transition;
+import network.mtc.channels.message.ChannelMessage;
+import network.mtc.channels.witness.Appointment;
+import network.mtc.wire.Bytes;
+
+/**
+ * One party's own copy of a channel: its state machine (each side runs the machine on its own events), the
+ * appointments it handed to witnesses and the receipts it collected for them, and what it last answered
+ * (to answer a retransmission the same way).
+ */
+final class ChannelView {
+  final String name;
+  final ChannelParams params;
+  final Bytes id;
+  final Person owner;
+  final Party me;
+  Person peer;
+  ChannelState state;
+  SignedState opening;
+  /** Appointments this party handed out, by nonce. */
+  final TreeMap<Long, Appointment> appointments = new TreeMap<>();
+  /** Witness keys (hex) whose verified receipts cover the appointment of each nonce. */
+  final TreeMap<Long, TreeSet<String>> receipts = new TreeMap<>();
+  /** The last close offer sent, for retransmission. */
+  ChannelMessage.OfferClose offer;
+  /** The accept and the settle message sent in answer to a close offer, for retransmission. */
+  ChannelMessage.AcceptClose accept;
+  ChannelMessage.Settle settle;
+
+  ChannelView(String name, ChannelParams params, Person owner) {
+    this.name = name;
+    this.params = params;
+    this.id = params.channelId();
+    this.owner = owner;
+    this.me = params.partyOf(owner.key.publicKey());
+    this.state = ChannelMachine.start(params);
+  }
+
+  ChannelView peerView() {
+    return peer.view(id);
+  }
+
+  ChannelState.Open open() {
+    if (!(state instanceof ChannelState.Open o)) {
+      throw new StoryFailure(owner.name + "'s " + name + " channel is not open: " + state.getClass().getSimpleName());
+    }
+    return o;
+  }
+
+  SignedState latest() {
+    return open().latest();
+  }
+
+  /** The nonce of the latest co-signed state, or -1 if the channel is not open. */
+  long latestNonce() {
+    return state instanceof ChannelState.Open o ? o.latest().proof().nonce() : -1;
+  }
+
+  /** Applies an event; the state changes only if it was accepted. */
+  Transition tryApply(ChannelEvent e) {
+    Transition t = ChannelMachine.apply(state, e);
+    if (t instanceof Transition.Accepted a) {
+      state = a.next();
+    }
+    return t;
+  }
+
+  /** Applies an event that the story expects to be legal; returns its effects. */
+  List<ChannelEffect> apply(ChannelEvent e) {
+    Transition t = tryApply(e);
+    if (t instanceof Transition.Rejected r) {
+      throw new StoryFailure(owner.name + "'s machine rejected " + e.getClass().getSimpleName() + " in " + name
+          + ": " + r.reason());
+    }
+    return ((Transition.Accepted) t).effects();
+  }
+
+  /** Receipts collected for the appointment of {@code nonce}. */
+  int receiptCount(long nonce) {
+    TreeSet<String> s = receipts.get(nonce);
+    return s == null ? 0 : s.size();
+  }
+}

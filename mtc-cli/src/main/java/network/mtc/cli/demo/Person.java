@@ -1,0 +1,257 @@
+package network.mtc.cli.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import network.mtc.channels.BalanceProof;
+import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelMachine;
+import network.mtc.channels.ChannelSigner;
+import network.mtc.channels.ChannelState;
+import network.mtc.channels.HashLock;
+import network.mtc.channels.Party;
+import network.mtc.channels.Proposal;
+import network.mtc.channels.SignatureType;
+import network.mtc.channels.SignedState;
+import network.mtc.channels.Transition;
+import network.mtc.channels.Update;
+import network.mtc.channels.journal.ChannelJournal;
+import network.mtc.channels.journal.SignDecision;
+import network.mtc.channels.message.ChannelMessage;
+import network.mtc.channels.message.SealedEnvelope;
+import network.mtc.channels.witness.Appointment;
+import network.mtc.channels.witness.WitnessCodec;
+import network.mtc.channels.witness.WitnessReceipt;
+import network.mtc.crypto.AeadException;
+import network.mtc.crypto.SigningKey;
+import network.mtc.crypto.X25519KeyPair;
+import network.mtc.wire.Bytes;
+import network.mtc.wire.MtcDecodeException;
+import network.mtc.wire.NodeAddress;
+
+/**
+ * A channel party's phone on the mesh: its channel key, its X25519 key for sealed envelopes, its journal,
+ * and its views of its channels. It reacts to what arrives on the mesh the way a wallet would: checks and
+ * countersigns proposals (journal first), completes its own proposals, answers close offers, collects
+ * witness receipts. The story ({@link Demo}) decides what it proposes and when.
+ */
+final class Person {
+  final String name;
+  final SigningKey key;
+  final X25519KeyPair box;
+  final int node;
+  final ChannelJournal journal;
+  private final Demo demo;
+  /** Views of this person's channels, by channel id hex. */
+  private final TreeMap<String, ChannelView> channels = new TreeMap<>();
+  /** Invoices received (the payer side of a mediated transfer). */
+  final List<ChannelMessage.Invoice> invoices = new ArrayList<>();
+  /** Preimages known, by lock hash hex: made (a payee) or learned from an Unlock (a mediator). */
+  final TreeMap<String, Bytes> secrets = new TreeMap<>();
+
+  Person(String name, SigningKey key, X25519KeyPair box, int node, ChannelJournal journal, Demo demo) {
+    this.name = name;
+    this.key = key;
+    this.box = box;
+    this.node = node;
+    this.journal = journal;
+    this.demo = demo;
+  }
+
+  NodeAddress address() {
+    return demo.world.node(node).address();
+  }
+
+  void add(ChannelView v) {
+    channels.put(v.id.hex(), v);
+  }
+
+  ChannelView view(Bytes channelId) {
+    return channels.get(channelId.hex());
+  }
+
+  void listen() {
+    demo.world.node(node).subscribe(Demo.PAY_TOPIC, m -> onEnvelope(m.payload()));
+    demo.world.node(node).subscribe(Demo.RECEIPT_TOPIC, m -> onReceipt(m.payload()));
+  }
+
+  void send(Person to, ChannelMessage m) {
+    demo.send(node, to.address(), to.box.publicKey(), m);
+  }
+
+  // ---------------------------------------------------------------- what the story asks this person to do
+
+  /** Builds, reserves in the journal (durable) and signs a proposal, and applies it to this side's machine. */
+  Proposal propose(ChannelView v, Update u) {
+    Proposal p = ChannelMachine.propose(v.open(), v.me, u, key);
+    SignDecision d = journal.reserveSignature(v.id.toByteArray(), p.proof().nonce(),
+        p.proof().hash().toByteArray());
+    if (!d.maySign()) {
+      throw new StoryFailure(name + "'s journal refused to sign state " + p.proof().nonce() + ": " + d);
+    }
+    v.apply(new ChannelEvent.Propose(p));
+    return p;
+  }
+
+  /** Signs the cooperative close of {@code v} and applies the offer to this side's machine. */
+  ChannelMessage.OfferClose offerClose(ChannelView v) {
+    BalanceProof close = ChannelMachine.closeProof(v.latest());
+    Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close);
+    v.apply(new ChannelEvent.OfferClose(v.me, sig));
+    v.offer = new ChannelMessage.OfferClose(v.id, v.me, sig);
+    return v.offer;
+  }
+
+  // ---------------------------------------------------------------- what arrives over the mesh
+
+  private void onEnvelope(byte[] payload) {
+    try {
+      if (!SealedEnvelope.recipient(payload).equals(address())) {
+        return; // for someone else: relayed by the mesh, never opened
+      }
+      handle(SealedEnvelope.open(box, payload));
+    } catch (MtcDecodeException | AeadException e) {
+      demo.log(name + " drops an envelope that does not open: " + e.getMessage());
+    }
+  }
+
+  private void handle(ChannelMessage m) {
+    if (m instanceof ChannelMessage.Propose p) {
+      onPropose(p);
+    } else if (m instanceof ChannelMessage.Countersign c) {
+      onCountersign(c);
+    } else if (m instanceof ChannelMessage.OfferClose o) {
+      onOfferClose(o);
+    } else if (m instanceof ChannelMessage.AcceptClose a) {
+      onAcceptClose(a);
+    } else if (m instanceof ChannelMessage.Invoice i) {
+      if (invoices.stream().noneMatch(x -> x.hash().equals(i.hash()))) {
+        invoices.add(i);
+        demo.log(name + " opens an invoice: " + i.amount().format(i.asset()) + " " + i.asset()
+            + " against the hash " + i.hash().hex().substring(0, 16) + "...");
+      }
+    } else if (m instanceof ChannelMessage.Settle) {
+      demo.log(name + " ignores a settle message: only stations carry them");
+    }
+  }
+
+  private void onPropose(ChannelMessage.Propose msg) {
+    ChannelView v = view(msg.channelId());
+    if (v == null) {
+      demo.log(name + " ignores a proposal for an unknown channel");
+      return;
+    }
+    Proposal p = msg.proposal();
+    long nonce = p.proof().nonce();
+    if (v.state instanceof ChannelState.Open o && o.latest().proof().equals(p.proof())) {
+      // a retransmission of a proposal already countersigned: the countersignature was lost, send it again
+      send(v.peer, new ChannelMessage.Countersign(v.id, v.me, nonce, o.latest().signature(v.me)));
+      return;
+    }
+    Transition t = v.tryApply(new ChannelEvent.Propose(p));
+    if (t instanceof Transition.Rejected r) {
+      demo.log(name + " rejects " + v.peer.name + "'s proposal of state " + nonce + ": " + r.reason());
+      return;
+    }
+    Bytes sig = ChannelMachine.countersign(v.open(), key);
+    SignedState signed = p.proposer() == Party.A ? new SignedState(p.proof(), p.signature(), sig)
+        : new SignedState(p.proof(), sig, p.signature());
+    SignDecision d = journal.reserveAndStore(v.id.toByteArray(), nonce, p.proof().hash().toByteArray(),
+        signed.encode());
+    if (!d.maySign()) {
+      demo.log(name + "'s journal refuses to countersign state " + nonce + ": " + d);
+      return;
+    }
+    v.apply(new ChannelEvent.Countersign(v.me, sig));
+    demo.log(name + " opens the envelope, checks state " + nonce + " (" + Demo.describe(v, p.update())
+        + "), journals it (synced) and only then countersigns");
+    if (p.update() instanceof Update.Unlock u) {
+      secrets.put(HashLock.hashOf(u.preimage().toByteArray()).hex(), u.preimage());
+      demo.log(name + " learns the secret of lock " + HashLock.hashOf(u.preimage().toByteArray()).hex()
+          .substring(0, 16) + "... from " + v.peer.name + "'s unlock");
+    }
+    send(v.peer, new ChannelMessage.Countersign(v.id, v.me, nonce, sig));
+    publishAppointment(v);
+  }
+
+  private void onCountersign(ChannelMessage.Countersign c) {
+    ChannelView v = view(c.channelId());
+    if (v == null || !(v.state instanceof ChannelState.Open o) || o.pending() == null
+        || o.pending().proof().nonce() != c.nonce()) {
+      return; // a duplicate of a countersignature already applied
+    }
+    Transition t = v.tryApply(new ChannelEvent.Countersign(c.signer(), c.signature()));
+    if (t instanceof Transition.Rejected r) {
+      demo.log(name + " rejects a countersignature: " + r.reason());
+      return;
+    }
+    SignedState latest = v.latest();
+    journal.storeState(v.id.toByteArray(), c.nonce(), latest.proof().hash().toByteArray(), latest.encode());
+    demo.log(name + " receives " + v.peer.name + "'s countersignature: state " + c.nonce()
+        + " is co-signed and journaled");
+    publishAppointment(v);
+  }
+
+  private void onOfferClose(ChannelMessage.OfferClose o) {
+    ChannelView v = view(o.channelId());
+    if (v == null) {
+      return;
+    }
+    if (v.accept != null) {
+      send(v.peer, v.accept); // the offer again: our answer was lost
+      demo.sendToStation(this, v.settle);
+      return;
+    }
+    Transition t = v.tryApply(new ChannelEvent.OfferClose(o.by(), o.signature()));
+    if (t instanceof Transition.Rejected r) {
+      demo.log(name + " rejects the close offer: " + r.reason());
+      return;
+    }
+    BalanceProof close = ((ChannelState.Closing) v.state).closeProof();
+    Bytes mine = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close);
+    v.apply(new ChannelEvent.AcceptClose(v.me, mine));
+    v.accept = new ChannelMessage.AcceptClose(v.id, v.me, mine);
+    v.settle = v.me == Party.A ? new ChannelMessage.Settle(close, mine, o.signature())
+        : new ChannelMessage.Settle(close, o.signature(), mine);
+    demo.log(name + " accepts the close of " + v.name + " at state " + close.nonce() + " (" + Demo.split(v, close)
+        + "), answers " + v.peer.name + " and hands the co-signed close to " + demo.stationName());
+    send(v.peer, v.accept);
+    demo.sendToStation(this, v.settle);
+  }
+
+  private void onAcceptClose(ChannelMessage.AcceptClose a) {
+    ChannelView v = view(a.channelId());
+    if (v == null || !(v.state instanceof ChannelState.Closing)) {
+      return;
+    }
+    Transition t = v.tryApply(new ChannelEvent.AcceptClose(a.by(), a.signature()));
+    if (t instanceof Transition.Rejected r) {
+      demo.log(name + " rejects the close acceptance: " + r.reason());
+      return;
+    }
+    demo.log(name + " receives " + v.peer.name + "'s close signature: " + v.name + " is closed off-ledger");
+  }
+
+  private void publishAppointment(ChannelView v) {
+    SignedState s = v.latest();
+    Appointment a = Appointment.create(key, v.id.toByteArray(), s.proof().nonce(), s.encode());
+    v.appointments.put(s.proof().nonce(), a);
+    demo.publish(node, Demo.WITNESS_TOPIC, a.encode());
+  }
+
+  private void onReceipt(byte[] payload) {
+    WitnessReceipt r;
+    try {
+      r = WitnessCodec.decodeReceipt(payload, 0, payload.length);
+    } catch (MtcDecodeException e) {
+      return;
+    }
+    for (ChannelView v : channels.values()) {
+      Appointment a = v.appointments.get(r.nonce());
+      if (a != null && r.covers(a)) {
+        v.receipts.computeIfAbsent(r.nonce(), k -> new TreeSet<>()).add(Bytes.copyOf(r.witness()).hex());
+      }
+    }
+  }
+}
