@@ -89,4 +89,23 @@ class MainTest {
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().matches("(?s).*\\d+ passed, 0 failed$"), r.out());
   }
+
+  @Test
+  void demoRunsAndExitsZeroWhenEveryCheckHolds() {
+    Run r = run("demo", "--json", "--seed", "3");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("{") && r.out().contains("\"ok\": true"));
+    Run t = run("demo");
+    assertEquals(0, t.code());
+    assertTrue(t.out().contains("Every check held."));
+    assertTrue(run("--help").out().contains("demo [--json] [--seed S]"));
+  }
+
+  @Test
+  void demoRejectsABadSeedAsUsage() {
+    Run r = run("demo", "--seed", "x1");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--seed"));
+    assertEquals(2, run("demo", "--colour").code());
+  }
 }
