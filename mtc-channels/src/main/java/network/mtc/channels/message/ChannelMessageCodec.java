@@ -176,7 +176,7 @@ public final class ChannelMessageCodec {
     for (int i = 0; i < count; i++) {
       locks.add(in.lock());
     }
-    int proofAt = in.pos();
+    int proofAt = in.pos() + 1; // the proof starts after its length byte
     BalanceProof proof = in.proof();
     if (!proof.channelId().equals(id)) {
       throw new MtcDecodeException(DecodeError.INVALID_VALUE, "proof", proofAt, "proof of another channel");
