@@ -12,7 +12,8 @@ public final class Suites {
         new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
         new NoiseSuite(), new AnnounceSuite(), new CreditSuite(), new NeighbourTableSuite(), new RelaySuite(),
         new RoleSuite(), new BalanceProofSuite(), new ChannelFsmSuite(), new WitnessSuite(),
-        new RewardsSuite(), new SyncSuite(), new ReconSuite(), new ChannelLedgerSuite());
+        new RewardsSuite(), new SyncSuite(), new ReconSuite(), new ChannelLedgerSuite(),
+        new ChannelMessageSuite());
   }
 
   /** The suite for a {@code codec} name, or null. */
