@@ -9,16 +9,9 @@ import network.mtc.routing.DropReason;
  * ({@link DropReason#SUPPRESSED}), else relay once with the hop limit decremented. A copy with hop limit 0
  * is not relayed ({@link DropReason#HOP_LIMIT}).
  */
-final class CounterPolicy implements RelayPolicy<BaselineState> {
-  private final RelayContext ctx;
-
+final class CounterPolicy extends RelayOncePolicy {
   CounterPolicy(RelayContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public BaselineState newState() {
-    return new BaselineState();
+    super(ctx);
   }
 
   @Override
@@ -39,10 +32,5 @@ final class CounterPolicy implements RelayPolicy<BaselineState> {
     s.copies++;
     return s.copies >= ctx.config().counterThreshold() ? RelayDecision.cancel(DropReason.SUPPRESSED)
         : RelayDecision.KEEP;
-  }
-
-  @Override
-  public RelayDecision onTimer(BaselineState s, int transmissions) {
-    return transmissions == 0 ? RelayDecision.transmit(s.relayHopLimit) : RelayDecision.DONE;
   }
 }

@@ -6,31 +6,14 @@ package network.mtc.routing.policy;
  * value sent on, which is not decremented). Only the duplicate cache ends the flood, so it costs exactly
  * one transmission per node per message: the issue's 1,000 frames per message on 1,000 nodes.
  */
-final class FloodPolicy implements RelayPolicy<BaselineState> {
-  private final RelayContext ctx;
-
+final class FloodPolicy extends RelayOncePolicy {
   FloodPolicy(RelayContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public BaselineState newState() {
-    return new BaselineState();
+    super(ctx);
   }
 
   @Override
   public RelayDecision onFirstCopy(BaselineState s, Reception rx) {
     s.relayHopLimit = rx.hopLimit();
     return RelayDecision.schedule(Jitter.uniform(ctx, ctx.config().relayJitterMillis()));
-  }
-
-  @Override
-  public RelayDecision onDuplicate(BaselineState s, Reception rx) {
-    return RelayDecision.KEEP;
-  }
-
-  @Override
-  public RelayDecision onTimer(BaselineState s, int transmissions) {
-    return transmissions == 0 ? RelayDecision.transmit(s.relayHopLimit) : RelayDecision.DONE;
   }
 }

@@ -7,16 +7,9 @@ import network.mtc.routing.DropReason;
  * jitter in {@code [0, relayJitterMillis)}, with the hop limit decremented; a copy whose (capped) hop
  * limit is 0 is delivered but not relayed ({@link DropReason#HOP_LIMIT}).
  */
-final class ManagedPolicy implements RelayPolicy<BaselineState> {
-  private final RelayContext ctx;
-
+final class ManagedPolicy extends RelayOncePolicy {
   ManagedPolicy(RelayContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public BaselineState newState() {
-    return new BaselineState();
+    super(ctx);
   }
 
   @Override
@@ -26,15 +19,5 @@ final class ManagedPolicy implements RelayPolicy<BaselineState> {
     }
     s.relayHopLimit = rx.hopLimit() - 1;
     return RelayDecision.schedule(Jitter.uniform(ctx, ctx.config().relayJitterMillis()));
-  }
-
-  @Override
-  public RelayDecision onDuplicate(BaselineState s, Reception rx) {
-    return RelayDecision.KEEP;
-  }
-
-  @Override
-  public RelayDecision onTimer(BaselineState s, int transmissions) {
-    return transmissions == 0 ? RelayDecision.transmit(s.relayHopLimit) : RelayDecision.DONE;
   }
 }
