@@ -90,6 +90,9 @@ final class FrameSuite implements Suite {
         List.of(new Tlv(4, pattern(32, 0x61))), hello, null)));
     out.add(ok(n++, "expires_at 0", new Frame(1, 3, 1, BOB, null, OptionalLong.empty(),
         List.of(new Tlv(2, Bytes.fromHex("00"))), hello, null)));
+    out.add(ok(n++, "unicast retry with first_id", new Frame(1, 32, 0x01020304, ALICE, BOB,
+        OptionalLong.empty(), List.of(new Tlv(1, Bytes.fromHex("20")), new Tlv(2, Bytes.fromHex("80c2d7ce06")),
+            new Tlv(3, Bytes.fromHex("01020302"))), hello, null)));
     int maxBroadcastPayload = Frame.MAX_LENGTH - Frame.BROADCAST_HEADER_LENGTH;
     out.add(ok(n++, "largest frame: 4096 bytes", Frame.broadcast(1, 1, ALICE,
         pattern(maxBroadcastPayload, 0x5A))));
@@ -158,6 +161,8 @@ final class FrameSuite implements Suite {
     out.add(bad(n++, "expires_at not canonical", ext + "04" + "02028000", DecodeError.NON_CANONICAL, 18));
     out.add(bad(n++, "expires_at with a trailing byte", ext + "04" + "02020100", DecodeError.TRAILING_BYTES,
         19));
+    out.add(bad(n++, "first_id of three bytes", ext + "05" + "0303aabbcc", DecodeError.INVALID_VALUE, 18));
+    out.add(bad(n++, "first_id of five bytes", ext + "07" + "0305aabbccddee", DecodeError.INVALID_VALUE, 18));
     out.add(bad(n++, "topic empty", ext + "02" + "0400", DecodeError.INVALID_VALUE, 18));
     out.add(bad(n++, "topic of 33 bytes", ext + "23" + "0421" + "61".repeat(33), DecodeError.INVALID_VALUE,
         18));

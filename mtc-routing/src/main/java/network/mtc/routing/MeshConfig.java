@@ -31,6 +31,8 @@ package network.mtc.routing;
  *     not all transmit at the same instant
  * @param signBroadcasts sign every DATA frame this node originates (with a sequence number) and announce
  *     SIGNS_ALL, so that neighbours drop unsigned frames claiming this node as their source
+ * @param routeTableCapacity unicast routes remembered (spec/routing-unicast.md section 3); the arrays are
+ *     allocated at the first route learned
  * @since 0.1
  */
 public record MeshConfig(
@@ -51,7 +53,8 @@ public record MeshConfig(
     int counterThreshold,
     int counterMaxDelayMillis,
     int relayJitterMillis,
-    boolean signBroadcasts) {
+    boolean signBroadcasts,
+    int routeTableCapacity) {
 
   /** The neighbour table's largest bound: neighbour sets are 64-bit masks in the relay policies. */
   public static final int MAX_NEIGHBOURS = 64;
@@ -73,6 +76,7 @@ public record MeshConfig(
     check(counterThreshold, 1, 255, "counterThreshold");
     check(counterMaxDelayMillis, 0, 60_000, "counterMaxDelayMillis");
     check(relayJitterMillis, 0, 60_000, "relayJitterMillis");
+    check(routeTableCapacity, 1, 1 << 16, "routeTableCapacity");
     if (maxFutureSeconds < messageLifetimeSeconds) {
       throw new IllegalArgumentException("maxFutureSeconds must be at least the message lifetime");
     }
@@ -90,7 +94,7 @@ public record MeshConfig(
   /** A phone or station: the bounds of spec/routing.md. */
   public static MeshConfig defaults() {
     return new MeshConfig(BroadcastStrategy.COVERAGE, 32, 32, 300, 7 * 86_400L, 4096, 300_000L,
-        MAX_NEIGHBOURS, 64, 1024, 2_000, 64_000, true, false, 3, 100, 10, false);
+        MAX_NEIGHBOURS, 64, 1024, 2_000, 64_000, true, false, 3, 100, 10, false, 256);
   }
 
   /**
@@ -99,7 +103,7 @@ public record MeshConfig(
    */
   public static MeshConfig simulation() {
     return defaults().toBuilder().duplicateCacheCapacity(256).maxPendingRelays(32).keyCacheCapacity(64)
-        .build();
+        .routeTableCapacity(64).build();
   }
 
   /** A builder starting from this configuration. */
@@ -127,6 +131,7 @@ public record MeshConfig(
     private int counterMaxDelayMillis;
     private int relayJitterMillis;
     private boolean signBroadcasts;
+    private int routeTableCapacity;
 
     Builder(MeshConfig c) {
       strategy = c.strategy;
@@ -147,6 +152,7 @@ public record MeshConfig(
       counterMaxDelayMillis = c.counterMaxDelayMillis;
       relayJitterMillis = c.relayJitterMillis;
       signBroadcasts = c.signBroadcasts;
+      routeTableCapacity = c.routeTableCapacity;
     }
 
     /** See {@link MeshConfig#strategy()}. */
@@ -251,6 +257,12 @@ public record MeshConfig(
       return this;
     }
 
+    /** See {@link MeshConfig#routeTableCapacity()}. */
+    public Builder routeTableCapacity(int v) {
+      routeTableCapacity = v;
+      return this;
+    }
+
     /** See {@link MeshConfig#signBroadcasts()}. */
     public Builder signBroadcasts(boolean v) {
       signBroadcasts = v;
@@ -263,7 +275,7 @@ public record MeshConfig(
           maxFutureSeconds, duplicateCacheCapacity, duplicateRetentionMillis, maxNeighbours,
           maxPendingRelays, keyCacheCapacity, announceMinIntervalMillis, announceMaxIntervalMillis,
           announcesEnabled, simulationUnsignedAnnounces, counterThreshold, counterMaxDelayMillis,
-          relayJitterMillis, signBroadcasts);
+          relayJitterMillis, signBroadcasts, routeTableCapacity);
     }
   }
 }

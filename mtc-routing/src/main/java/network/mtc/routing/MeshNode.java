@@ -50,14 +50,28 @@ public interface MeshNode extends AutoCloseable {
   Subscription subscribe(String topic, MessageHandler handler);
 
   /**
-   * Sends {@code payload} to one node; the future completes when its end-to-end acknowledgement arrives.
+   * Sends {@code payload} to one node (spec/routing-unicast.md): along a route learned from earlier
+   * traffic if there is one, hop by hop with hop acknowledgements, else flooded; retried end to end up to
+   * three times, the retries flooded. The destination delivers it once to its {@link #receive} handlers.
    *
-   * <p><b>Not implemented in 0.1.0-SNAPSHOT:</b> the unicast engine (routes, hop and end-to-end
-   * acknowledgements, retries) is still to come (spec/routing.md lists routing-unicast.md as not written),
-   * and the returned future fails with {@link UnsupportedOperationException}. A unicast frame with a topic
-   * already reaches that topic's subscribers at its destination.
+   * @return a future that completes with the {@link Delivery} when the destination's end-to-end
+   *     acknowledgement arrives, or fails with a {@link DeliveryFailedException}
    */
   CompletableFuture<Delivery> send(NodeAddress destination, byte[] payload);
+
+  /**
+   * Delivers every unicast message addressed to this node without a topic (what other nodes
+   * {@link #send}) to {@code handler}; {@link Message#topic()} is null.
+   */
+  Subscription receive(MessageHandler handler);
+
+  /**
+   * Checks that {@code destination} is reachable: an empty unicast message on the reserved topic
+   * {@code mtc/ping}, which the destination acknowledges end to end without delivering it.
+   *
+   * @return a future with the round trip ({@link Delivery#rttMillis()}) and the hops travelled
+   */
+  CompletableFuture<Delivery> ping(NodeAddress destination);
 
   /** Counters of this node: frames sent, relayed, delivered and dropped by reason. */
   NodeStats stats();

@@ -24,6 +24,8 @@ import network.mtc.routing.NodeStats;
 import network.mtc.routing.Subscription;
 import network.mtc.routing.link.Link;
 import network.mtc.routing.link.LinkListener;
+import network.mtc.routing.message.Ack;
+import network.mtc.routing.message.AckCodec;
 import network.mtc.routing.message.Announce;
 import network.mtc.routing.message.AnnounceCodec;
 import network.mtc.routing.message.NeighbourEntry;
@@ -70,6 +72,12 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private static final int MAX_DOWNLINK_BACKLOG = 64;
   /** Frame type SYNC (spec/routing-sync.md section 4). */
   private static final int SYNC_TYPE = 4;
+  /** How long a learned unicast route lives without being confirmed (spec/routing-unicast.md 3). */
+  static final long ROUTE_LIFETIME_MILLIS = 120_000;
+  /** Unicast messages whose delivery this node remembers, to deliver a retried message once. */
+  static final int DELIVERED_CACHE_CAPACITY = 256;
+  /** The reserved topic of {@link #ping}. */
+  static final String PING_TOPIC = "mtc/ping";
   /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
   private static final Bytes ZERO_SIGNATURE = Bytes.copyOf(new byte[Frame.SIGNATURE_LENGTH]);
 
@@ -106,6 +114,16 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private final FrameView originView = new FrameView();
   private final Rx originRx = new Rx();
   private final ConcurrentHashMap<String, CopyOnWriteArrayList<Sub>> subscriptions = new ConcurrentHashMap<>();
+  /** Handlers of topic-less unicast messages ({@link #receive}). */
+  private final CopyOnWriteArrayList<Sub> receivers = new CopyOnWriteArrayList<>();
+  private final UnicastEngine unicast;
+  // Extensions of the frame in the view, read once per reception by scanExtensions().
+  private boolean extExpiring;
+  private long extExpiresAt;
+  private int extTopicOff;
+  private int extTopicLen;
+  private int extOriginHop;
+  private long extFirstId;
 
   private final long[] drops = new long[DropReason.values().length];
   private long originated;
@@ -113,6 +131,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private long received;
   private long relayed;
   private long announcesSent;
+  private long hopAcksSent;
   private long announceTimerId = Scheduler.REJECTED;
   private long announceSeq;
   private int nextMessageId;
@@ -174,6 +193,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
         sendToNeighbour(neighbour, frame);
       }
     });
+    this.unicast = new UnicastEngine(new UnicastHost(), config.routeTableCapacity(),
+        ROUTE_LIFETIME_MILLIS, Math.min(config.duplicateCacheCapacity(), DELIVERED_CACHE_CAPACITY),
+        config.duplicateRetentionMillis());
     this.bridge = uplink == null ? null
         : new StationBridge(identity, uplink, trustedStations == null ? a -> null : trustedStations,
             this::downlinked, clock);
@@ -236,9 +258,45 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
 
   @Override
   public CompletableFuture<Delivery> send(NodeAddress destination, byte[] payload) {
-    // The unicast engine (routes, hop and end-to-end acknowledgements) is wired in by rt-unicast.
-    return CompletableFuture.failedFuture(
-        new UnsupportedOperationException("unicast send is not wired into the Router yet"));
+    return sendUnicast(destination, null, payload.clone());
+  }
+
+  @Override
+  public CompletableFuture<Delivery> ping(NodeAddress destination) {
+    return sendUnicast(destination, PING_TOPIC.getBytes(StandardCharsets.UTF_8), new byte[0]);
+  }
+
+  private CompletableFuture<Delivery> sendUnicast(NodeAddress destination, byte[] topic, byte[] payload) {
+    if (destination.value() == self) {
+      throw new IllegalArgumentException("a node does not send to itself");
+    }
+    if (loop != null && !loop.inLoop()) {
+      CompletableFuture<Delivery> f = new CompletableFuture<>();
+      loop.execute(() -> sendUnicast(destination, topic, payload).whenComplete((d, e) -> {
+        if (e != null) {
+          f.completeExceptionally(e);
+        } else {
+          f.complete(d);
+        }
+      }));
+      return f;
+    }
+    if (closed) {
+      return CompletableFuture.failedFuture(
+          new network.mtc.routing.DeliveryFailedException(network.mtc.routing.DeliveryFailedException.Reason.CLOSED, 0));
+    }
+    originated++;
+    return unicast.send(destination.value(), topic, payload);
+  }
+
+  @Override
+  public Subscription receive(MessageHandler handler) {
+    if (handler == null) {
+      throw new IllegalArgumentException("handler is required");
+    }
+    Sub s = new Sub(null, handler);
+    receivers.add(s);
+    return s;
   }
 
   @Override
@@ -265,6 +323,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     closed = true;
     scheduler.cancel(announceTimerId);
+    unicast.close();
     for (int p = 0; p < pending.capacity; p++) {
       if (pending.used[p]) {
         free(p);
@@ -408,6 +467,23 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private void handleFrame(LinkPort port, long peer, int lossPermille, long now) {
     long source = view.sourceValue();
     int id = view.messageId();
+    int type = view.type();
+    // Unicast DATA and ACK take part in unicast delivery (spec/routing-unicast.md): their extensions are
+    // read before the duplicate check, since duplicates also teach routes and get hop acknowledgements.
+    boolean unicastKind = view.isUnicast() && (type == FrameType.DATA.code() || type == FrameType.ACK.code());
+    boolean scanned = false;
+    if (unicastKind) {
+      if (type == FrameType.ACK.code() && AckCodec.kindOf(view.buffer(), view.payloadOffset(),
+          view.payloadLength()) == Ack.KIND_HOP) {
+        handleHopAck(source);
+        return;
+      }
+      if (source != self) {
+        scanExtensions();
+        scanned = true;
+        receiveUnicastCopy(port, peer, source, id, now);
+      }
+    }
     // 2. Our own frame, echoed by a relay: an implicit acknowledgement for a live relay state.
     if (source == self) {
       creditDuplicate(source, id);
@@ -421,21 +497,13 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     // 4. Expiry, and the type-specific rules.
-    boolean expiring = false;
-    long expiresAt = 0;
-    int topicOff = -1;
-    int topicLen = 0;
-    TlvReader ext = view.extensions();
-    while (ext.next()) {
-      if (ext.type() == FrameExtension.EXPIRES_AT.type()) {
-        expiresAt = Varint.read(view.buffer(), ext.valueOffset(), ext.valueOffset() + ext.valueLength(),
-            "expires_at");
-        expiring = true;
-      } else if (ext.type() == FrameExtension.TOPIC.type()) {
-        topicOff = ext.valueOffset();
-        topicLen = ext.valueLength();
-      }
+    if (!scanned) {
+      scanExtensions();
     }
+    boolean expiring = extExpiring;
+    long expiresAt = extExpiresAt;
+    int topicOff = extTopicOff;
+    int topicLen = extTopicLen;
     if (expiring) {
       // expires_at is an unsigned 64-bit varint: values of 2^63 and above read as negative longs.
       long unix = clock.unixSeconds();
@@ -448,7 +516,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
         return;
       }
     }
-    if (view.type() == FrameType.ANNOUNCE.code()) {
+    if (type == FrameType.ANNOUNCE.code()) {
       handleAnnounce(port, peer, lossPermille, now);
       return;
     }
@@ -477,7 +545,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     boolean forMe = view.isUnicast() && view.destinationValue() == self;
-    if (view.type() == SYNC_TYPE) {
+    if (type == SYNC_TYPE) {
       // Never relayed. Taken only link-unicast, with hop limit 0, from a neighbour (spec/routing-sync.md 5.0).
       if (!forMe || !rx.linkUnicast() || view.hopLimit() != 0 || neighbours.slotOf(source) < 0
           || !sync.onSync(source, view.buffer(), view.payloadOffset(), view.payloadLength(), now,
@@ -486,20 +554,14 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       }
       return;
     }
-    if (bridge != null && view.type() != FrameType.ANNOUNCE.code()) {
+    if (bridge != null) {
       // A station carries what it hears (by radio or a sync push) to the wide area (section 7).
       byte[] copy = new byte[view.length()];
       System.arraycopy(view.buffer(), view.offset(), copy, 0, copy.length);
       bridge.uplink(copy);
     }
     if (forMe) {
-      // A unicast DATA with a topic goes to that topic's subscribers; end-to-end acknowledgements and
-      // topic-less unicast belong to the unicast engine (not wired yet).
-      if (view.type() == FrameType.DATA.code() && topicOff >= 0) {
-        deliverBroadcast(topicOff, topicLen, verified);
-      } else {
-        count(DropReason.UNHANDLED);
-      }
+      receiveForMe(type, source, id, topicOff, topicLen, verified, now);
       return;
     }
     if (view.isUnicast() && expiring && neighbours.slotOf(view.destinationValue()) < 0) {
@@ -509,6 +571,23 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       System.arraycopy(view.buffer(), view.offset(), copy, 0, copy.length);
       boolean stranger = neighbours.slotOf(source) < 0 && keys.get(source) == null;
       held.offer(copy, expiresAt, source, true, view.destinationValue(), stranger, clock.unixSeconds());
+    }
+    if (unicastKind && rx.linkUnicast()) {
+      // A routed copy handed to this node as next hop: on along the route, or flooded if there is none.
+      if (rx.hopLimit() == 0) {
+        count(DropReason.HOP_LIMIT);
+        return;
+      }
+      int hop = rx.hopLimit() - 1;
+      byte saved = view.buffer()[view.offset() + 2];
+      view.buffer()[view.offset() + 2] = (byte) hop;
+      boolean routed = unicast.forwardRouted(view.buffer(), view.offset(), view.length(), source, id,
+          view.destinationValue(), transmitterAddress(), now);
+      view.buffer()[view.offset() + 2] = saved;
+      if (routed) {
+        relayed++;
+        return;
+      }
     }
     int p = pending.allocate(source, id, now);
     if (p < 0) {
@@ -521,9 +600,100 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     apply(p, d, now);
     // Delivery comes last: a handler running on this thread may publish, which reuses nothing of this
     // reception but must not run in the middle of it.
-    if (view.type() == FrameType.DATA.code() && !view.isUnicast() && topicOff >= 0) {
+    if (type == FrameType.DATA.code() && !view.isUnicast() && topicOff >= 0) {
       deliverBroadcast(topicOff, topicLen, verified);
     }
+  }
+
+  /** Reads the extensions routing uses from the frame in the view into the ext* fields. */
+  private void scanExtensions() {
+    extExpiring = false;
+    extExpiresAt = 0;
+    extTopicOff = -1;
+    extTopicLen = 0;
+    extOriginHop = -1;
+    extFirstId = UnicastEngine.NO_FIRST_ID;
+    TlvReader ext = view.extensions();
+    byte[] b = view.buffer();
+    while (ext.next()) {
+      long t = ext.type();
+      if (t == FrameExtension.EXPIRES_AT.type()) {
+        extExpiresAt = Varint.read(b, ext.valueOffset(), ext.valueOffset() + ext.valueLength(), "expires_at");
+        extExpiring = true;
+      } else if (t == FrameExtension.TOPIC.type()) {
+        extTopicOff = ext.valueOffset();
+        extTopicLen = ext.valueLength();
+      } else if (t == FrameExtension.ORIGIN_HOP_LIMIT.type()) {
+        extOriginHop = b[ext.valueOffset()] & 0xFF;
+      } else if (t == FrameExtension.FIRST_ID.type()) {
+        extFirstId = Integer.toUnsignedLong(readInt(b, ext.valueOffset()));
+      }
+    }
+  }
+
+  /** The address of the neighbour that transmitted the frame in the view, or 0 if it is not in the table. */
+  private long transmitterAddress() {
+    int slot = rx.transmitterSlot();
+    return slot >= 0 ? neighbours.address(slot) : 0;
+  }
+
+  /** Hops the frame in the view travelled: 1 from a neighbour that originated it. -1 without origin_hop_limit. */
+  private int hopsTravelled() {
+    return extOriginHop < 0 ? -1 : extOriginHop - view.hopLimit() + 1;
+  }
+
+  /**
+   * Every copy of a unicast DATA or END ack from another node, before the duplicate check: learn the
+   * reverse route, and acknowledge a copy that was handed to this node as next hop (spec/routing-unicast.md
+   * section 4).
+   */
+  private void receiveUnicastCopy(LinkPort port, long peer, long source, int id, long now) {
+    long via = transmitterAddress();
+    unicast.learn(source, via, hopsTravelled(), now);
+    if (rx.linkUnicast() && via != 0) {
+      Frame ack = new Frame(FrameType.ACK.code(), 0, nextMessageId(), address, new NodeAddress(via),
+          OptionalLong.empty(), List.of(), Bytes.copyOf(AckCodec.encode(new Ack.Hop(source, id))), null);
+      byte[] wire = ack.encode();
+      port.sendTo(peer, wire, 0, wire.length);
+      hopAcksSent++;
+    }
+  }
+
+  /** A HOP acknowledgement: hop limit 0, link-unicast, for this node; never cached or relayed. */
+  private void handleHopAck(long from) {
+    if (view.destinationValue() != self || !rx.linkUnicast() || view.hopLimit() != 0) {
+      count(DropReason.NOT_NEXT_HOP);
+      return;
+    }
+    Ack a = AckCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength());
+    Ack.Hop h = (Ack.Hop) a;
+    if (!unicast.onHopAck(from, h.source(), h.messageId())) {
+      count(DropReason.UNHANDLED);
+    }
+  }
+
+  /** A first copy addressed to this node. */
+  private void receiveForMe(int type, long source, int id, int topicOff, int topicLen, boolean verified, long now) {
+    if (type == FrameType.DATA.code()) {
+      byte[] topic = null;
+      if (topicOff >= 0) {
+        topic = new byte[topicLen];
+        System.arraycopy(view.buffer(), topicOff, topic, 0, topicLen);
+      }
+      byte[] payload = new byte[view.payloadLength()];
+      System.arraycopy(view.buffer(), view.payloadOffset(), payload, 0, payload.length);
+      int hops = hopsTravelled();
+      unicast.onDataForMe(source, id, extFirstId, hops < 1 ? 1 : hops, topic, payload, verified, now);
+      return;
+    }
+    if (type == FrameType.ACK.code()
+        && AckCodec.kindOf(view.buffer(), view.payloadOffset(), view.payloadLength()) == Ack.KIND_END) {
+      Ack.End e = (Ack.End) AckCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength());
+      if (unicast.onEndAck(source, e, now)) {
+        return;
+      }
+    }
+    count(DropReason.UNHANDLED);
   }
 
   private void creditDuplicate(long source, int id) {
@@ -777,8 +947,13 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     byte[] wire = f.encode();
     originated++;
     duplicates.insert(self, id, now);
+    originate(wire, id, now);
+  }
+
+  /** Hands a frame this node made (already in its duplicate cache) to the relay policy. */
+  private void originate(byte[] wire, int id, long now) {
     FrameDecoder.decode(wire, 0, wire.length, originView);
-    originRx.setOriginated(originView, hop);
+    originRx.setOriginated(originView, originView.hopLimit());
     int p = pending.allocate(self, id, now);
     if (p < 0) {
       evictOldestPending();
@@ -789,6 +964,183 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     @SuppressWarnings("unchecked")
     RelayDecision d = policy.onOriginate(state(p), originRx);
     apply(p, d, now);
+  }
+
+  /** Unicast frames from this node (spec/routing-unicast.md section 5). */
+  private byte[] unicastFrame(int type, int id, long dest, long firstId, byte[] topic, byte[] payload) {
+    int hop = config.publishHopLimit();
+    List<Tlv> ext = new ArrayList<>(4);
+    ext.add(new Tlv(FrameExtension.ORIGIN_HOP_LIMIT.type(), Bytes.copyOf(new byte[] {(byte) hop})));
+    ext.add(new Tlv(FrameExtension.EXPIRES_AT.type(),
+        Bytes.copyOf(Varint.encode(clock.unixSeconds() + config.messageLifetimeSeconds()))));
+    if (firstId != UnicastEngine.NO_FIRST_ID) {
+      int v = (int) firstId;
+      ext.add(new Tlv(FrameExtension.FIRST_ID.type(),
+          Bytes.copyOf(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v})));
+    }
+    if (topic != null) {
+      ext.add(new Tlv(FrameExtension.TOPIC.type(), Bytes.copyOf(topic)));
+    }
+    boolean sign = config.signBroadcasts();
+    Frame f = new Frame(type, hop, id, address, new NodeAddress(dest),
+        sign ? OptionalLong.of(id & Frame.MAX_SEQUENCE) : OptionalLong.empty(), ext, Bytes.copyOf(payload),
+        sign ? ZERO_SIGNATURE : null);
+    if (sign) {
+      f = f.withSignature(Bytes.copyOf(identity.sign(f.signedMessage())));
+    }
+    return f.encode();
+  }
+
+  /** Delivers a unicast message for this node: to {@link #receive} handlers, or a topic's subscribers. */
+  private void deliverUnicast(long source, int id, byte[] topic, byte[] payload, boolean signed) {
+    String t = topic == null ? null : new String(topic, StandardCharsets.UTF_8);
+    if (PING_TOPIC.equals(t)) {
+      return;
+    }
+    List<Sub> subs = t == null ? receivers : subscriptions.get(t);
+    if (subs == null || subs.isEmpty()) {
+      return;
+    }
+    Message m = new Message(new NodeAddress(source), id, t, payload, signed);
+    delivered++;
+    for (Sub s : subs) {
+      if (callbacks == null) {
+        s.handler.onMessage(m);
+      } else {
+        callbacks.execute(() -> s.handler.onMessage(m));
+      }
+    }
+  }
+
+  /**
+   * The neighbour whose last announce lists the 3-byte prefix of {@code dest}, best by the smaller of the
+   * credit it gives this node and the credit it lists for that prefix (ties: lower address); 0 if none.
+   */
+  private long announcedVia(long dest, long exclude) {
+    int prefix = NeighbourView.prefixOf(dest);
+    long best = 0;
+    int bestScore = -1;
+    long mask = neighbours.presentMask();
+    while (mask != 0) {
+      int slot = Long.numberOfTrailingZeros(mask);
+      mask &= mask - 1;
+      long a = neighbours.address(slot);
+      if (a == exclude) {
+        continue;
+      }
+      int n = neighbours.adjacencyCount(slot);
+      for (int i = 0; i < n; i++) {
+        if (neighbours.adjacencyPrefix(slot, i) == prefix) {
+          int score = Math.min(neighbours.outboundCredit(slot), neighbours.adjacencyCredit(slot, i));
+          if (score > bestScore || (score == bestScore && Long.compareUnsigned(a, best) < 0)) {
+            best = a;
+            bestScore = score;
+          }
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Unicast counters: routed hops, hop retransmissions, flood fallbacks, END acks sent, HOP acks sent. */
+  public long[] unicastCounts() {
+    long[] c = unicast.counts();
+    return new long[] {c[0], c[1], c[2], c[3], hopAcksSent};
+  }
+
+  /** The unicast route table (for the simulator and tests). */
+  public RouteTable routeTable() {
+    return unicast.routes();
+  }
+
+  /** What the unicast engine needs of this node. */
+  private final class UnicastHost implements UnicastEngine.Host {
+    @Override
+    public long self() {
+      return self;
+    }
+
+    @Override
+    public long nowMillis() {
+      return clock.nowMillis();
+    }
+
+    @Override
+    public int randomInt(int bound) {
+      return random.nextInt(bound);
+    }
+
+    @Override
+    public long randomLong() {
+      return random.nextLong();
+    }
+
+    @Override
+    public boolean isNeighbour(long a) {
+      return neighbours.slotOf(a) >= 0;
+    }
+
+    @Override
+    public long announcedVia(long dest, long exclude) {
+      return Router.this.announcedVia(dest, exclude);
+    }
+
+    @Override
+    public boolean sendToNeighbour(long neighbour, byte[] frame, int len) {
+      int slot = neighbours.slotOf(neighbour);
+      if (slot < 0) {
+        return false;
+      }
+      return ports[neighbours.linkIndex(slot)].sendTo(neighbours.peer(slot), frame, 0, len) > 0;
+    }
+
+    @Override
+    public void broadcastOnce(byte[] frame, int len) {
+      for (LinkPort p : ports) {
+        p.broadcast(frame, 0, len);
+      }
+    }
+
+    @Override
+    public void originateFlood(byte[] frame, int messageId) {
+      originate(frame, messageId, clock.nowMillis());
+    }
+
+    @Override
+    public void rememberOwn(int messageId) {
+      duplicates.insert(self, messageId, clock.nowMillis());
+    }
+
+    @Override
+    public long schedule(long atMillis, int kind, long arg) {
+      return scheduler.schedule(atMillis, Router.this, kind, arg);
+    }
+
+    @Override
+    public void cancel(long timerId) {
+      scheduler.cancel(timerId);
+    }
+
+    @Override
+    public long airtimeMicros(int frameBytes) {
+      return Router.this.airtimeMicros(frameBytes);
+    }
+
+    @Override
+    public int nextMessageId() {
+      return Router.this.nextMessageId();
+    }
+
+    @Override
+    public byte[] unicastFrame(int type, int messageId, long dest, long firstId, byte[] topic, byte[] payload) {
+      return Router.this.unicastFrame(type, messageId, dest, firstId, topic, payload);
+    }
+
+    @Override
+    public void deliver(long source, int messageId, byte[] topic, byte[] payload, boolean signed) {
+      deliverUnicast(source, messageId, topic, payload, signed);
+    }
   }
 
   // ---------------------------------------------------------------- relay machinery
@@ -866,6 +1218,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     long now = clock.nowMillis();
+    if (kind == UnicastEngine.TIMER_HOP || kind == UnicastEngine.TIMER_SEND) {
+      unicast.onTimer(kind, arg);
+      return;
+    }
     if (kind == TIMER_DOWNLINK) {
       while (!downlinkBacklog.isEmpty()) {
         receiveDownlinked(downlinkBacklog.poll(), now);
@@ -900,6 +1256,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     return null;
   }
 
+  private static int readInt(byte[] b, int o) {
+    return (b[o] & 0xFF) << 24 | (b[o + 1] & 0xFF) << 16 | (b[o + 2] & 0xFF) << 8 | (b[o + 3] & 0xFF);
+  }
+
   private void count(DropReason r) {
     drops[r.ordinal()]++;
   }
@@ -921,6 +1281,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
 
     @Override
     public void close() {
+      if (topic == null) {
+        receivers.remove(this);
+        return;
+      }
       List<Sub> l = subscriptions.get(topic);
       if (l != null) {
         l.remove(this);

@@ -15,7 +15,9 @@ public interface LinkListener {
    *
    * @param peer the link's id of the neighbour that transmitted it (a BLE connection, a UDP endpoint, a
    *     simulated node index); not authenticated: only a verified ANNOUNCE binds it to a node address
-   * @param linkUnicast true if the packet was addressed to this node at the link layer
+   * @param linkUnicast true if the packet was addressed to this node at the link layer. A link delivers a
+   *     packet sent with {@link Link#sendTo} to its addressee only, never to nodes that overhear it: the
+   *     node treats every packet with {@code linkUnicast} false as a broadcast
    * @param rssiDbm received signal strength in dBm, or {@link #UNKNOWN}
    * @param snrQuarterDb signal-to-noise ratio in quarter dB, or {@link #UNKNOWN}
    * @param lossPermille the link's own estimate of packet loss from this peer (0..1000), or {@link #UNKNOWN}

@@ -61,7 +61,9 @@ class StoreForwardHandoverTest {
         OptionalLong.empty(), List.of(), Bytes.copyOf(new byte[] {1, 0, 0, 0, 80}), null);
     m.inject(1, 0, sync.encode());
     m.runUntil(11_000);
-    assertEquals(before + 2, middle.stats().relayed(), "the two DATA frames were relayed, not the SYNC");
+    // Relayed: the two DATA frames, and node 2's END acknowledgement of frame 78 on its way to node 0.
+    assertEquals(before + 3, middle.stats().relayed(), "the two DATA frames and an END ack, not the SYNC");
+    assertEquals(1, m.nodes.get(2).unicastCounts()[3], "node 2 acknowledged frame 78 end to end");
     assertEquals(1, middle.stats().dropped(DropReason.UNHANDLED));
   }
 }

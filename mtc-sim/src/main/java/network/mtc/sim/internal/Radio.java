@@ -146,8 +146,12 @@ final class Radio {
         }
       }
       boolean lost = (rnd.nextLong() >>> 11) < lossThreshold;
-      if (lost) {
-        metrics.lostReceptions++;
+      // A unicast packet reaches its addressee only (the Link contract); its energy still reaches the others.
+      boolean notAddressed = dest >= 0 && r != dest;
+      if (lost || notAddressed) {
+        if (lost) {
+          metrics.lostReceptions++;
+        }
         if (collisions && rxEnd[r] < end) {
           rxEnd[r] = end; // the energy still occupies the receiver
           rxEvent[r] = -1;

@@ -21,6 +21,11 @@ public enum FrameExtension {
    * a store-and-forward node that ignored it would hold the frame forever.
    */
   EXPIRES_AT(2),
+  /**
+   * Type 3, odd: on an end-to-end retry of a unicast message, the message id of its first attempt, 4 bytes
+   * (spec/routing-unicast.md). The receiver suppresses the second delivery by it; relays need not know it.
+   */
+  FIRST_ID(3),
   /** Type 4, even: the publish/subscribe topic, 1 to {@value #MAX_TOPIC_LENGTH} bytes. */
   TOPIC(4);
 
@@ -44,6 +49,8 @@ public enum FrameExtension {
       return ORIGIN_HOP_LIMIT;
     } else if (type == 2) {
       return EXPIRES_AT;
+    } else if (type == 3) {
+      return FIRST_ID;
     } else if (type == 4) {
       return TOPIC;
     }
@@ -85,6 +92,12 @@ public enum FrameExtension {
         if (Varint.encodedLength(v) != valueLength) {
           throw new MtcDecodeException(DecodeError.TRAILING_BYTES, "extensions.expires_at",
               at + Varint.encodedLength(v));
+        }
+      }
+      case FIRST_ID -> {
+        if (valueLength != 4) {
+          throw new MtcDecodeException(DecodeError.INVALID_VALUE, "extensions.first_id", at,
+              "length " + valueLength + ", must be 4");
         }
       }
       case TOPIC -> {
