@@ -102,8 +102,10 @@ class UnicastSimTest {
       Delivery second = f.get(1).getNow(null);
       assertEquals(1, second.attempts());
       // The first message floods (no route yet) and its END acknowledgement teaches node 3 the way back.
-      // Without loss, each hop carries the frame and its HOP acknowledgement, both ways (DATA out, END back).
-      assertEquals(4L * second.hops(), secondCost, "routed cost for " + second.hops() + " hops");
+      // Without loss, each hop carries the frame and its HOP acknowledgement: DATA out over second.hops()
+      // hops, END back over a path at most as long (it may be shorter: routes improve as frames pass).
+      assertTrue(secondCost <= 4L * second.hops() && secondCost >= 2L * second.hops() + 2,
+          "routed cost " + secondCost + " for " + second.hops() + " hops");
       assertTrue(second.hops() >= 3, "the pair is several hops apart: " + second.hops());
       assertTrue(firstCost > 2 * secondCost, "flooded first message " + firstCost + " vs routed " + secondCost);
     }

@@ -572,8 +572,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       boolean stranger = neighbours.slotOf(source) < 0 && keys.get(source) == null;
       held.offer(copy, expiresAt, source, true, view.destinationValue(), stranger, clock.unixSeconds());
     }
-    if (unicastKind && rx.linkUnicast()) {
-      // A routed copy handed to this node as next hop: on along the route, or flooded if there is none.
+    if (unicastKind && (rx.linkUnicast()
+        || unicast.nextHop(view.destinationValue(), transmitterAddress(), now) != 0)) {
+      // A routed copy handed to this node as next hop, or a flooded copy that this node knows the way for:
+      // on along the route (spec/routing-unicast.md section 4).
       if (rx.hopLimit() == 0) {
         count(DropReason.HOP_LIMIT);
         return;
@@ -583,11 +585,17 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       view.buffer()[view.offset() + 2] = (byte) hop;
       boolean routed = unicast.forwardRouted(view.buffer(), view.offset(), view.length(), source, id,
           view.destinationValue(), transmitterAddress(), now);
-      view.buffer()[view.offset() + 2] = saved;
-      if (routed) {
-        relayed++;
-        return;
+      if (!routed) {
+        // No route: this node was chosen as next hop, so it broadcasts the copy once itself rather than
+        // ask the relay policy, whose coverage reasoning may count on neighbours this node has not heard.
+        for (LinkPort lp : ports) {
+          lp.broadcast(view.buffer(), view.offset(), view.length());
+        }
+        unicast.countFallback();
       }
+      view.buffer()[view.offset() + 2] = saved;
+      relayed++;
+      return;
     }
     int p = pending.allocate(source, id, now);
     if (p < 0) {
@@ -650,8 +658,11 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private void receiveUnicastCopy(LinkPort port, long peer, long source, int id, long now) {
     long via = transmitterAddress();
     unicast.learn(source, via, hopsTravelled(), now);
-    if (rx.linkUnicast() && via != 0) {
-      Frame ack = new Frame(FrameType.ACK.code(), 0, nextMessageId(), address, new NodeAddress(via),
+    if (rx.linkUnicast()) {
+      // Addressed to the transmitter if this node knows its address, else to the frame's source: the link
+      // delivers it to the transmitter either way, which matches it by (source, id) and the acker.
+      long to = via != 0 ? via : source;
+      Frame ack = new Frame(FrameType.ACK.code(), 0, nextMessageId(), address, new NodeAddress(to),
           OptionalLong.empty(), List.of(), Bytes.copyOf(AckCodec.encode(new Ack.Hop(source, id))), null);
       byte[] wire = ack.encode();
       port.sendTo(peer, wire, 0, wire.length);
@@ -661,12 +672,12 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
 
   /** A HOP acknowledgement: hop limit 0, link-unicast, for this node; never cached or relayed. */
   private void handleHopAck(long from) {
-    if (view.destinationValue() != self || !rx.linkUnicast() || view.hopLimit() != 0) {
+    Ack.Hop h = (Ack.Hop) AckCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength());
+    long to = view.destinationValue();
+    if (!rx.linkUnicast() || view.hopLimit() != 0 || (to != self && to != h.source())) {
       count(DropReason.NOT_NEXT_HOP);
       return;
     }
-    Ack a = AckCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength());
-    Ack.Hop h = (Ack.Hop) a;
     if (!unicast.onHopAck(from, h.source(), h.messageId())) {
       count(DropReason.UNHANDLED);
     }

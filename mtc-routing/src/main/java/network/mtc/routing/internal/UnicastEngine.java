@@ -392,6 +392,11 @@ final class UnicastEngine {
     }
   }
 
+  /** The Router broadcast a routed copy it had no route for. */
+  void countFallback() {
+    floodFallbacks++;
+  }
+
   private void freeHop(int h) {
     host.cancel(hTimer[h]);
     hUsed[h] = false;

@@ -51,17 +51,18 @@ class StoreForwardHandoverTest {
     m.startAll();
     m.runUntil(10_000);
     Router middle = m.nodes.get(1);
+    long before = middle.stats().relayed();
     m.inject(1, 0, unicast(m, 0, 2, 78, m.unixSeconds() + 300));       // node 2 is a neighbour
     Frame noExpiry = new Frame(1, 5, 79, m.nodes.get(0).address(), new network.mtc.wire.NodeAddress(0x77L),
         OptionalLong.empty(), List.of(), Bytes.copyOf(new byte[] {1}), null);
     m.inject(1, 0, noExpiry.encode());
     assertEquals(0, middle.storeForward().size());
-    long before = middle.stats().relayed();
     Frame sync = new Frame(4, 0, 80, m.nodes.get(0).address(), new network.mtc.wire.NodeAddress(0x77L),
         OptionalLong.empty(), List.of(), Bytes.copyOf(new byte[] {1, 0, 0, 0, 80}), null);
     m.inject(1, 0, sync.encode());
     m.runUntil(11_000);
-    // Relayed: the two DATA frames, and node 2's END acknowledgement of frame 78 on its way to node 0.
+    // Relayed: the two DATA frames (78 straight to its destination, a neighbour), and node 2's END
+    // acknowledgement of frame 78 on its way back to node 0.
     assertEquals(before + 3, middle.stats().relayed(), "the two DATA frames and an END ack, not the SYNC");
     assertEquals(1, m.nodes.get(2).unicastCounts()[3], "node 2 acknowledged frame 78 end to end");
     assertEquals(1, middle.stats().dropped(DropReason.UNHANDLED));
