@@ -32,6 +32,8 @@ public final class Main {
       "  sim [--nodes N --area M --range R --loss P --messages K --seed S",
       "      --strategy flood|managed|counter|mtc --json --report FILE.html ...]",
       "                                   simulate the mesh with the real node code (mtc sim --help)",
+      "  sim-unicast [--hops H --loss P --messages M --seed S --json ...]",
+      "                                   unicast between nodes H hops apart (mtc sim-unicast --help)",
       "",
       "Exit codes: 0 success, 1 input rejected, 2 usage error.");
 
@@ -62,6 +64,9 @@ public final class Main {
         case "verify" -> KeyCommands.verify(a, out);
         case "sim" -> {
           return SimCommand.run(a, out, err);
+        }
+        case "sim-unicast" -> {
+          return SimUnicastCommand.run(a, out);
         }
         case "demo" -> {
           return DemoCommand.run(a, out);

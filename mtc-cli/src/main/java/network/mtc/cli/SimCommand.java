@@ -179,7 +179,7 @@ final class SimCommand {
     };
   }
 
-  private static int intArg(Args a, String opt, long lo, long hi) {
+  static int intArg(Args a, String opt, long lo, long hi) {
     long v = longArg(a, opt);
     if (v < lo || v > hi) {
       throw new UsageException(opt + ": must be " + lo + ".." + hi + ", not " + v);
@@ -187,7 +187,7 @@ final class SimCommand {
     return (int) v;
   }
 
-  private static long longArg(Args a, String opt) {
+  static long longArg(Args a, String opt) {
     String s = a.next(opt + " value");
     try {
       return Long.parseLong(s);
@@ -196,7 +196,7 @@ final class SimCommand {
     }
   }
 
-  private static double doubleArg(Args a, String opt, double lo, double hi) {
+  static double doubleArg(Args a, String opt, double lo, double hi) {
     String s = a.next(opt + " value");
     double v;
     try {

@@ -572,10 +572,11 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       boolean stranger = neighbours.slotOf(source) < 0 && keys.get(source) == null;
       held.offer(copy, expiresAt, source, true, view.destinationValue(), stranger, clock.unixSeconds());
     }
-    if (unicastKind && (rx.linkUnicast()
-        || unicast.nextHop(view.destinationValue(), transmitterAddress(), now) != 0)) {
-      // A routed copy handed to this node as next hop, or a flooded copy that this node knows the way for:
-      // on along the route (spec/routing-unicast.md section 4).
+    if (unicastKind && (rx.linkUnicast() || (extFirstId == UnicastEngine.NO_FIRST_ID
+        && unicast.nextHop(view.destinationValue(), transmitterAddress(), now) != 0))) {
+      // A routed copy handed to this node as next hop, or a flooded first attempt that this node knows the
+      // way for: on along the route (spec/routing-unicast.md section 4). Flooded retries stay flooded, so
+      // a route that leads nowhere cannot swallow them.
       if (rx.hopLimit() == 0) {
         count(DropReason.HOP_LIMIT);
         return;
