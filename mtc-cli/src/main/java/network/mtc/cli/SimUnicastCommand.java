@@ -21,6 +21,7 @@ final class SimUnicastCommand {
       "  --messages M     messages, one every 0.5 s after a 60 s warm-up (default 200)",
       "  --seed S         seed of everything (default 1)",
       "  --strategy S     broadcast strategy for floods: flood | managed | counter | mtc (default mtc)",
+      "  --collisions     overlapping receptions corrupt each other; half duplex (default off)",
       "  --json           print one JSON object");
 
   private SimUnicastCommand() {}
@@ -36,6 +37,7 @@ final class SimUnicastCommand {
     long seed = 1;
     BroadcastStrategy strategy = BroadcastStrategy.COVERAGE;
     boolean json = false;
+    boolean collisions = false;
     while (a.hasNext()) {
       String opt = a.next("option");
       switch (opt) {
@@ -49,6 +51,7 @@ final class SimUnicastCommand {
         case "--seed" -> seed = SimCommand.longArg(a, opt);
         case "--strategy" -> strategy = SimCommand.strategy(a.next("--strategy flood|managed|counter|mtc"));
         case "--json" -> json = true;
+        case "--collisions" -> collisions = true;
         case "--help", "-h" -> {
           out.println(HELP);
           return 0;
@@ -58,7 +61,7 @@ final class SimUnicastCommand {
     }
     UnicastRun.Result r;
     try {
-      r = UnicastRun.run(nodes, area, range, loss, hops, pairs, messages, seed, strategy);
+      r = UnicastRun.run(nodes, area, range, loss, hops, pairs, messages, seed, strategy, collisions);
     } catch (IllegalArgumentException e) {
       throw new Rejected(e.getMessage());
     }

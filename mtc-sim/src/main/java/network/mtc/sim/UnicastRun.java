@@ -80,13 +80,15 @@ public final class UnicastRun {
    * @param hops hop distance of every pair
    * @param pairCount how many pairs the messages go round
    * @param messages messages sent, one every {@link #INTERVAL_MILLIS}
+   * @param collisions the simulator's collision model (overlapping receptions corrupt each other)
    */
   public static Result run(int nodes, double area, double range, double loss, int hops, int pairCount,
-      int messages, long seed, BroadcastStrategy strategy) {
+      int messages, long seed, BroadcastStrategy strategy, boolean collisions) {
     Topology t = Topology.connectedUniformSquare(nodes, area, range, seed, 100);
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5eed_0f0a_11ceL);
     int[][] pairs = pairs(t, hops, pairCount, rnd);
-    SimConfig radio = SimConfig.builder().loss(loss).seed(seed).strategy(strategy).build();
+    SimConfig radio = SimConfig.builder().loss(loss).seed(seed).strategy(strategy).collisions(collisions)
+        .build();
     // The phone profile (a 4,096-entry duplicate cache: sustained unicast outgrows the simulator's 256),
     // announces unsigned as every large simulation runs them.
     MeshConfig cfg = MeshConfig.defaults().toBuilder().simulationUnsignedAnnounces(true).build();
