@@ -33,6 +33,10 @@ package network.mtc.routing;
  *     SIGNS_ALL, so that neighbours drop unsigned frames claiming this node as their source
  * @param routeTableCapacity unicast routes remembered (spec/routing-unicast.md section 3); the arrays are
  *     allocated at the first route learned
+ * @param sourceTableCapacity sources whose token bucket and SEQ replay window are remembered
+ *     (spec/routing-limits.md section 2)
+ * @param sourceFramesPerSecond frames per second a source may have this node take (first copies), sustained
+ * @param sourceBurst frames a source may have taken back to back
  * @since 0.1
  */
 public record MeshConfig(
@@ -54,7 +58,10 @@ public record MeshConfig(
     int counterMaxDelayMillis,
     int relayJitterMillis,
     boolean signBroadcasts,
-    int routeTableCapacity) {
+    int routeTableCapacity,
+    int sourceTableCapacity,
+    int sourceFramesPerSecond,
+    int sourceBurst) {
 
   /** The neighbour table's largest bound: neighbour sets are 64-bit masks in the relay policies. */
   public static final int MAX_NEIGHBOURS = 64;
@@ -77,6 +84,9 @@ public record MeshConfig(
     check(counterMaxDelayMillis, 0, 60_000, "counterMaxDelayMillis");
     check(relayJitterMillis, 0, 60_000, "relayJitterMillis");
     check(routeTableCapacity, 1, 1 << 16, "routeTableCapacity");
+    check(sourceTableCapacity, 1, 1 << 16, "sourceTableCapacity");
+    check(sourceFramesPerSecond, 1, 1_000_000, "sourceFramesPerSecond");
+    check(sourceBurst, 1, 1_000_000, "sourceBurst");
     if (maxFutureSeconds < messageLifetimeSeconds) {
       throw new IllegalArgumentException("maxFutureSeconds must be at least the message lifetime");
     }
@@ -94,7 +104,7 @@ public record MeshConfig(
   /** A phone or station: the bounds of spec/routing.md. */
   public static MeshConfig defaults() {
     return new MeshConfig(BroadcastStrategy.COVERAGE, 32, 32, 300, 7 * 86_400L, 4096, 300_000L,
-        MAX_NEIGHBOURS, 64, 1024, 2_000, 64_000, true, false, 3, 100, 10, false, 256);
+        MAX_NEIGHBOURS, 64, 1024, 2_000, 64_000, true, false, 3, 100, 10, false, 256, 256, 4, 16);
   }
 
   /**
@@ -103,7 +113,7 @@ public record MeshConfig(
    */
   public static MeshConfig simulation() {
     return defaults().toBuilder().duplicateCacheCapacity(256).maxPendingRelays(32).keyCacheCapacity(64)
-        .routeTableCapacity(64).build();
+        .routeTableCapacity(64).sourceTableCapacity(16).build();
   }
 
   /** A builder starting from this configuration. */
@@ -132,6 +142,9 @@ public record MeshConfig(
     private int relayJitterMillis;
     private boolean signBroadcasts;
     private int routeTableCapacity;
+    private int sourceTableCapacity;
+    private int sourceFramesPerSecond;
+    private int sourceBurst;
 
     Builder(MeshConfig c) {
       strategy = c.strategy;
@@ -153,6 +166,9 @@ public record MeshConfig(
       relayJitterMillis = c.relayJitterMillis;
       signBroadcasts = c.signBroadcasts;
       routeTableCapacity = c.routeTableCapacity;
+      sourceTableCapacity = c.sourceTableCapacity;
+      sourceFramesPerSecond = c.sourceFramesPerSecond;
+      sourceBurst = c.sourceBurst;
     }
 
     /** See {@link MeshConfig#strategy()}. */
@@ -257,6 +273,24 @@ public record MeshConfig(
       return this;
     }
 
+    /** See {@link MeshConfig#sourceTableCapacity()}. */
+    public Builder sourceTableCapacity(int v) {
+      sourceTableCapacity = v;
+      return this;
+    }
+
+    /** See {@link MeshConfig#sourceFramesPerSecond()}. */
+    public Builder sourceFramesPerSecond(int v) {
+      sourceFramesPerSecond = v;
+      return this;
+    }
+
+    /** See {@link MeshConfig#sourceBurst()}. */
+    public Builder sourceBurst(int v) {
+      sourceBurst = v;
+      return this;
+    }
+
     /** See {@link MeshConfig#routeTableCapacity()}. */
     public Builder routeTableCapacity(int v) {
       routeTableCapacity = v;
@@ -275,7 +309,8 @@ public record MeshConfig(
           maxFutureSeconds, duplicateCacheCapacity, duplicateRetentionMillis, maxNeighbours,
           maxPendingRelays, keyCacheCapacity, announceMinIntervalMillis, announceMaxIntervalMillis,
           announcesEnabled, simulationUnsignedAnnounces, counterThreshold, counterMaxDelayMillis,
-          relayJitterMillis, signBroadcasts, routeTableCapacity);
+          relayJitterMillis, signBroadcasts, routeTableCapacity, sourceTableCapacity,
+          sourceFramesPerSecond, sourceBurst);
     }
   }
 }

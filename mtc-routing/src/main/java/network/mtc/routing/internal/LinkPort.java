@@ -18,6 +18,7 @@ public final class LinkPort implements Fragmenter.PacketSink {
   private boolean broadcast;
   private long packetsSent;
   private long packetsRefused;
+  private long airtimeSentMicros;
 
   /**
    * @param firstTag the fragmenter's first tag, 0..16383, random per start
@@ -69,6 +70,7 @@ public final class LinkPort implements Fragmenter.PacketSink {
     boolean ok = broadcast ? link.sendBroadcast(buf, off, len) : link.sendTo(target, buf, off, len);
     if (ok) {
       packetsSent++;
+      airtimeSentMicros += link.profile().airtimeMicros(len);
     } else {
       packetsRefused++;
     }
@@ -77,6 +79,11 @@ public final class LinkPort implements Fragmenter.PacketSink {
   /** Packets the link took. */
   public long packetsSent() {
     return packetsSent;
+  }
+
+  /** Airtime of the packets the link took, in microseconds (congestion control, spec/routing-limits.md). */
+  public long airtimeSentMicros() {
+    return airtimeSentMicros;
   }
 
   /** Packets the link refused (no credit, down). */

@@ -117,6 +117,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /** Handlers of topic-less unicast messages ({@link #receive}). */
   private final CopyOnWriteArrayList<Sub> receivers = new CopyOnWriteArrayList<>();
   private final UnicastEngine unicast;
+  /** Per-source token buckets and replay windows; created at the first frame it judges. */
+  private SourceLimiter limiter;
+  private final AirtimeMeter airtime = new AirtimeMeter();
+  private long airtimeSentSeen;
   // Extensions of the frame in the view, read once per reception by scanExtensions().
   private boolean extExpiring;
   private long extExpiresAt;
@@ -438,6 +442,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     long now = clock.nowMillis();
+    int transmitterSlot = neighbours.slotOfPeer(port.index(), peer);
+    airtime.received(transmitterSlot, port.link().profile().airtimeMicros(len), now);
     byte[] fb = packet;
     int fo = off;
     int fl = len;
@@ -460,7 +466,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     received++;
     rx.set(view, Math.min(view.hopLimit(), config.maxHopLimit()), port.index(), peer, linkUnicast, rssiDbm,
-        snrQuarterDb, neighbours.slotOfPeer(port.index(), peer));
+        snrQuarterDb, transmitterSlot);
     handleFrame(port, peer, lossPermille, now);
   }
 
@@ -518,6 +524,11 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     if (type == FrameType.ANNOUNCE.code()) {
       handleAnnounce(port, peer, lossPermille, now);
+      return;
+    }
+    // Limits (spec/routing-limits.md): measured airtime share of the transmitter, then the source's bucket and
+    // replay window. Before the cache, so a copy dropped here does not stop a later one.
+    if (type != SYNC_TYPE && !passesLimits(source, now)) {
       return;
     }
     // 5. Signatures: a signed frame from a source whose key this node holds must verify, and a neighbour
@@ -611,6 +622,52 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     // reception but must not run in the middle of it.
     if (type == FrameType.DATA.code() && !view.isUnicast() && topicOff >= 0) {
       deliverBroadcast(topicOff, topicLen, verified);
+    }
+  }
+
+  /** The limits step of the receive path; counts the drop and returns false if the frame is stopped. */
+  private boolean passesLimits(long source, long now) {
+    int level = congestionLevel(now);
+    if (level >= 1 && airtime.hogging(rx.transmitterSlot(), now)) {
+      count(DropReason.CONGESTED_PEER);
+      return false;
+    }
+    if (limiter == null) {
+      limiter = new SourceLimiter(config.sourceTableCapacity(), config.sourceFramesPerSecond(),
+          config.sourceBurst());
+    }
+    SourceLimiter.Verdict v = limiter.admit(source, view.hasSequence() ? view.sequenceValue() : -1, now);
+    if (v == SourceLimiter.Verdict.RATE_LIMITED) {
+      count(DropReason.RATE_LIMITED);
+      return false;
+    }
+    if (v == SourceLimiter.Verdict.REPLAY) {
+      count(DropReason.REPLAY);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The congestion level, 0..2, from the airtime this node measured (spec/routing-limits.md section 4):
+   * relay delays are multiplied by 2^level.
+   */
+  public int congestionLevel(long now) {
+    long sent = 0;
+    for (LinkPort p : ports) {
+      sent += p.airtimeSentMicros();
+    }
+    if (sent != airtimeSentSeen) {
+      airtime.sent(sent - airtimeSentSeen, now);
+      airtimeSentSeen = sent;
+    }
+    return airtime.level(now);
+  }
+
+  @Override
+  public void onBusy(Link link, long busyMicros) {
+    if (!closed && busyMicros > 0) {
+      airtime.busy(busyMicros, clock.nowMillis());
     }
   }
 
@@ -1169,7 +1226,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private void apply(int p, RelayDecision d, long now) {
     // Java 17 has no pattern switch; the chain covers every permitted subtype of the sealed interface.
     if (d instanceof RelayDecision.Schedule s) {
-      arm(p, now + s.delayMillis());
+      arm(p, now + ((long) s.delayMillis() << congestionLevel(now)));
     } else if (d instanceof RelayDecision.Transmit t) {
       transmit(p, t.hopLimit());
       if (t.nextTimerMillis() >= 0) {
