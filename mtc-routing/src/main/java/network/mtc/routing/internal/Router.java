@@ -555,6 +555,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       count(DropReason.CACHE_FULL);
       return;
     }
+    if (view.hasSequence() && limiter != null && type != SYNC_TYPE) {
+      limiter.markSeen(source, view.sequenceValue(), now);
+    }
     boolean forMe = view.isUnicast() && view.destinationValue() == self;
     if (type == SYNC_TYPE) {
       // Never relayed. Taken only link-unicast, with hop limit 0, from a neighbour (spec/routing-sync.md 5.0).

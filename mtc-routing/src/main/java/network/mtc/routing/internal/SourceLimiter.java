@@ -59,7 +59,8 @@ public final class SourceLimiter {
 
   /**
    * Decides about a first copy from {@code src} (never 0) at {@code now} ms, with its SEQ or -1 if it has
-   * none. The replay window is checked first; an admitted frame takes one token and marks its SEQ.
+   * none. The replay window is checked first; an admitted frame takes one token. Its SEQ is marked by
+   * {@link #markSeen} once the frame is accepted.
    */
   public Verdict admit(long src, long seq, long now) {
     int e = entryOf(src, now);
@@ -82,20 +83,29 @@ public final class SourceLimiter {
       return Verdict.RATE_LIMITED;
     }
     milliTokens[e] -= TOKEN;
-    if (seq >= 0) {
-      long top = seqTop[e];
-      if (top < 0) {
-        seqTop[e] = seq;
-        seqBits[e] = 1;
-      } else if (seq > top) {
-        long shift = seq - top;
-        seqBits[e] = shift >= WINDOW ? 1 : seqBits[e] << shift | 1;
-        seqTop[e] = seq;
-      } else {
-        seqBits[e] |= 1L << (top - seq);
-      }
-    }
     return Verdict.ADMIT;
+  }
+
+  /**
+   * Marks {@code seq} as seen for {@code src}: called once the frame passed the signature step, so a forged
+   * frame cannot move a source's window and lock out its genuine frames.
+   */
+  public void markSeen(long src, long seq, long now) {
+    if (seq < 0) {
+      return;
+    }
+    int e = entryOf(src, now);
+    long top = seqTop[e];
+    if (top < 0) {
+      seqTop[e] = seq;
+      seqBits[e] = 1;
+    } else if (seq > top) {
+      long shift = seq - top;
+      seqBits[e] = shift >= WINDOW ? 1 : seqBits[e] << shift | 1;
+      seqTop[e] = seq;
+    } else if (top - seq < WINDOW) {
+      seqBits[e] |= 1L << (top - seq);
+    }
   }
 
   /** True if {@code src} has an entry (for tests). */

@@ -28,14 +28,16 @@ class RouterSecurityTest {
     m.nodes.get(1).subscribe("t", got::add);
     m.startAll();
     m.runUntil(10_000);                       // announces: node 1 learns node 0's key
-    m.nodes.get(0).publish("t", new byte[] {1});
+    int first = m.nodes.get(0).publish("t", new byte[] {1});
     m.runUntil(11_000);
     assertEquals(1, got.size());
     assertTrue(got.get(0).signed(), "verified with the key from node 0's announce");
+    long nextSeq = (Integer.toUnsignedLong(first) + 1) & Frame.MAX_SEQUENCE;
 
     // A frame claiming node 0 as its source, signed by someone else.
     SigningKey mallory = SigningKey.fromSeed(TestMedium.seed(777));
-    Frame f = new Frame(1, 5, 12345, m.nodes.get(0).address(), null, OptionalLong.of(99),
+    // Its SEQ is the next one node 0 will use, so it passes the replay window and reaches the signature step.
+    Frame f = new Frame(1, 5, 12345, m.nodes.get(0).address(), null, OptionalLong.of(nextSeq),
         List.of(new Tlv(4, Bytes.copyOf(new byte[] {'t'}))), Bytes.copyOf(new byte[] {6}),
         Bytes.copyOf(new byte[64]));
     f = f.withSignature(Bytes.copyOf(mallory.sign(f.signedMessage())));
@@ -50,6 +52,11 @@ class RouterSecurityTest {
     m.inject(1, 0, unsigned.encode());
     assertEquals(2, m.nodes.get(1).stats().dropped(DropReason.BAD_SIGNATURE));
     assertEquals(1, got.size());
+    // The forgery did not move node 0's replay window: its genuine next frame, with that SEQ, is taken.
+    m.nodes.get(0).publish("t", new byte[] {8});
+    m.runUntil(12_000);
+    assertEquals(2, got.size());
+    assertEquals(0, m.nodes.get(1).stats().dropped(DropReason.REPLAY));
   }
 
   @Test

@@ -27,15 +27,26 @@ class SourceLimiterTest {
   @Test
   void theReplayWindowRejectsRepeatsAndSeqsBelowIt() {
     SourceLimiter l = new SourceLimiter(8, 1000, 1000);
-    assertEquals(Verdict.ADMIT, l.admit(5, 100, 0));
-    assertEquals(Verdict.REPLAY, l.admit(5, 100, 1));
-    assertEquals(Verdict.ADMIT, l.admit(5, 98, 2), "out of order inside the window");
-    assertEquals(Verdict.REPLAY, l.admit(5, 98, 3));
-    assertEquals(Verdict.ADMIT, l.admit(5, 163, 4));
-    assertEquals(Verdict.REPLAY, l.admit(5, 100, 5), "100 was seen and is still inside the window (163 - 63)");
-    assertEquals(Verdict.REPLAY, l.admit(5, 99, 6), "99 is below the window now");
-    assertEquals(Verdict.ADMIT, l.admit(5, 101, 7));
-    assertEquals(Verdict.ADMIT, l.admit(5, -1, 8), "frames without SEQ are not windowed");
+    assertEquals(Verdict.ADMIT, take(l, 100, 0));
+    assertEquals(Verdict.REPLAY, take(l, 100, 1));
+    assertEquals(Verdict.ADMIT, take(l, 98, 2), "out of order inside the window");
+    assertEquals(Verdict.REPLAY, take(l, 98, 3));
+    assertEquals(Verdict.ADMIT, take(l, 163, 4));
+    assertEquals(Verdict.REPLAY, take(l, 100, 5), "100 was seen and is still inside the window (163 - 63)");
+    assertEquals(Verdict.REPLAY, take(l, 99, 6), "99 is below the window now");
+    assertEquals(Verdict.ADMIT, take(l, 101, 7));
+    assertEquals(Verdict.ADMIT, take(l, -1, 8), "frames without SEQ are not windowed");
+    assertEquals(Verdict.ADMIT, l.admit(5, 5000, 9), "admitted, but not accepted (a forged signature)");
+    assertEquals(Verdict.ADMIT, take(l, 164, 10), "an unmarked SEQ does not move the window");
+  }
+
+  /** Admits, and marks the SEQ as an accepted frame does. */
+  private static Verdict take(SourceLimiter l, long seq, long now) {
+    Verdict v = l.admit(5, seq, now);
+    if (v == Verdict.ADMIT) {
+      l.markSeen(5, seq, now);
+    }
+    return v;
   }
 
   @Test
