@@ -20,7 +20,7 @@ public enum DropReason {
   TOO_FAR_FUTURE,
   /** The hop limit (after the receiver's cap) is 0: delivered but not relayed. */
   HOP_LIMIT,
-  /** The source's class does not allow the scope the frame asks for. */
+  /** Reserved: a per-source-class hop cap refused the frame (not raised in this version). */
   HOP_SCOPE_DENIED,
   /** The transmitting peer holds more than its share of the measured airtime. */
   CONGESTED_PEER,
