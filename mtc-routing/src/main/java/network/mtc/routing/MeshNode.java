@@ -73,6 +73,14 @@ public interface MeshNode extends AutoCloseable {
    */
   CompletableFuture<Delivery> ping(NodeAddress destination);
 
+  /**
+   * Asks {@code destination} about itself: a unicast request on the reserved topic {@code mtc/info},
+   * answered by a unicast reply on {@code mtc/info/reply}.
+   *
+   * @return a future with the answer, or failing with a {@link DeliveryFailedException} if none came
+   */
+  CompletableFuture<NodeInfo> nodeInfo(NodeAddress destination);
+
   /** Counters of this node: frames sent, relayed, delivered and dropped by reason. */
   NodeStats stats();
 

@@ -78,6 +78,14 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   static final int DELIVERED_CACHE_CAPACITY = 256;
   /** The reserved topic of {@link #ping}. */
   static final String PING_TOPIC = "mtc/ping";
+  /** The reserved topics of {@link #nodeInfo}: the request (a 4-byte nonce) and the reply. */
+  static final String INFO_TOPIC = "mtc/info";
+  static final String INFO_REPLY_TOPIC = "mtc/info/reply";
+  /** Node-info requests awaiting their reply; more fail at once. */
+  static final int MAX_INFO_REQUESTS = 16;
+  /** A request's reply must come within this: the request's three attempts, then the reply's first. */
+  static final long INFO_TIMEOUT_MILLIS = 20_000;
+  private static final int TIMER_INFO = 12;
   /** An all-zero signature: what announces carry with {@link MeshConfig#simulationUnsignedAnnounces()}. */
   private static final Bytes ZERO_SIGNATURE = Bytes.copyOf(new byte[Frame.SIGNATURE_LENGTH]);
 
@@ -117,6 +125,14 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   /** Handlers of topic-less unicast messages ({@link #receive}). */
   private final CopyOnWriteArrayList<Sub> receivers = new CopyOnWriteArrayList<>();
   private final UnicastEngine unicast;
+  private final long[] infoDest = new long[MAX_INFO_REQUESTS];
+  private final int[] infoNonce = new int[MAX_INFO_REQUESTS];
+  private final long[] infoTimer = new long[MAX_INFO_REQUESTS];
+  private final int[] infoGeneration = new int[MAX_INFO_REQUESTS];
+  @SuppressWarnings("unchecked")
+  private final CompletableFuture<network.mtc.routing.NodeInfo>[] infoFuture =
+      new CompletableFuture[MAX_INFO_REQUESTS];
+  private long startedAt;
   /** Per-source token buckets and replay windows; created at the first frame it judges. */
   private SourceLimiter limiter;
   private final AirtimeMeter airtime = new AirtimeMeter();
@@ -223,6 +239,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     started = true;
+    startedAt = clock.nowMillis();
     for (LinkPort p : ports) {
       p.link().start(this);
     }
@@ -294,6 +311,74 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   }
 
   @Override
+  public CompletableFuture<network.mtc.routing.NodeInfo> nodeInfo(NodeAddress destination) {
+    if (loop != null && !loop.inLoop()) {
+      CompletableFuture<network.mtc.routing.NodeInfo> f = new CompletableFuture<>();
+      loop.execute(() -> nodeInfo(destination).whenComplete((d, e) -> {
+        if (e != null) {
+          f.completeExceptionally(e);
+        } else {
+          f.complete(d);
+        }
+      }));
+      return f;
+    }
+    CompletableFuture<network.mtc.routing.NodeInfo> f = new CompletableFuture<>();
+    int slot = -1;
+    for (int i = 0; i < MAX_INFO_REQUESTS && slot < 0; i++) {
+      if (infoFuture[i] == null) {
+        slot = i;
+      }
+    }
+    if (closed || slot < 0) {
+      f.completeExceptionally(new network.mtc.routing.DeliveryFailedException(closed
+          ? network.mtc.routing.DeliveryFailedException.Reason.CLOSED
+          : network.mtc.routing.DeliveryFailedException.Reason.TOO_MANY_IN_FLIGHT, 0));
+      return f;
+    }
+    int nonce = random.nextInt(Integer.MAX_VALUE);
+    int s = slot;
+    infoDest[s] = destination.value();
+    infoNonce[s] = nonce;
+    infoFuture[s] = f;
+    infoTimer[s] = scheduler.schedule(clock.nowMillis() + INFO_TIMEOUT_MILLIS, this, TIMER_INFO,
+        (long) infoGeneration[s] << 32 | s);
+    sendUnicast(destination, INFO_TOPIC.getBytes(StandardCharsets.UTF_8), intBytes(nonce))
+        .whenComplete((d, e) -> {
+          if (e != null) {
+            endInfo(s, null, e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+          }
+        });
+    return f;
+  }
+
+  /** Ends node-info request {@code s} with {@code info}, or with {@code error} if info is null. */
+  private void endInfo(int s, network.mtc.routing.NodeInfo info, Throwable error) {
+    CompletableFuture<network.mtc.routing.NodeInfo> f = infoFuture[s];
+    if (f == null) {
+      return;
+    }
+    infoFuture[s] = null;
+    infoGeneration[s] = (infoGeneration[s] + 1) & 0x7FFF_FFFF;
+    scheduler.cancel(infoTimer[s]);
+    if (info != null) {
+      f.complete(info);
+    } else {
+      f.completeExceptionally(error);
+    }
+  }
+
+  private static byte[] intBytes(int v) {
+    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+  }
+
+  /** This node's answer to a node-info request. */
+  private network.mtc.routing.NodeInfo ownInfo() {
+    return new network.mtc.routing.NodeInfo(address, 1, Math.max(0, (clock.nowMillis() - startedAt) / 1000),
+        neighbours.size(), congestionLevel(clock.nowMillis()), relayed, delivered, bridge != null);
+  }
+
+  @Override
   public Subscription receive(MessageHandler handler) {
     if (handler == null) {
       throw new IllegalArgumentException("handler is required");
@@ -328,6 +413,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     closed = true;
     scheduler.cancel(announceTimerId);
     unicast.close();
+    for (int s = 0; s < MAX_INFO_REQUESTS; s++) {
+      endInfo(s, null, new network.mtc.routing.DeliveryFailedException(
+          network.mtc.routing.DeliveryFailedException.Reason.CLOSED, 0));
+    }
     for (int p = 0; p < pending.capacity; p++) {
       if (pending.used[p]) {
         free(p);
@@ -1069,6 +1158,31 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     if (PING_TOPIC.equals(t)) {
       return;
     }
+    if (INFO_TOPIC.equals(t)) {
+      if (payload.length == 4) {
+        sendUnicast(new NodeAddress(source), INFO_REPLY_TOPIC.getBytes(StandardCharsets.UTF_8),
+            network.mtc.routing.message.NodeInfoCodec.encode(readInt(payload, 0), ownInfo()));
+      } else {
+        count(DropReason.MALFORMED);
+      }
+      return;
+    }
+    if (INFO_REPLY_TOPIC.equals(t)) {
+      try {
+        var reply = network.mtc.routing.message.NodeInfoCodec.decode(payload, 0, payload.length,
+            new NodeAddress(source));
+        for (int s = 0; s < MAX_INFO_REQUESTS; s++) {
+          if (infoFuture[s] != null && infoDest[s] == source && infoNonce[s] == reply.nonce()) {
+            endInfo(s, reply.info(), null);
+            return;
+          }
+        }
+        count(DropReason.UNHANDLED);
+      } catch (MtcDecodeException e) {
+        count(DropReason.MALFORMED);
+      }
+      return;
+    }
     List<Sub> subs = t == null ? receivers : subscriptions.get(t);
     if (subs == null || subs.isEmpty()) {
       return;
@@ -1290,6 +1404,14 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     long now = clock.nowMillis();
+    if (kind == TIMER_INFO) {
+      int s = (int) arg;
+      if (s >= 0 && s < MAX_INFO_REQUESTS && infoGeneration[s] == (int) (arg >>> 32)) {
+        endInfo(s, null, new network.mtc.routing.DeliveryFailedException(
+            network.mtc.routing.DeliveryFailedException.Reason.TIMED_OUT, UnicastEngine.E2E_ATTEMPTS));
+      }
+      return;
+    }
     if (kind == UnicastEngine.TIMER_HOP || kind == UnicastEngine.TIMER_SEND) {
       unicast.onTimer(kind, arg);
       return;

@@ -71,6 +71,36 @@ class UnicastTest {
   }
 
   @Test
+  void nodeInfoAnswersWithTheNodesOwnFigures() {
+    TestMedium m = line(3, 0);
+    m.nodes.get(1).publish("x", new byte[] {1});
+    m.runUntil(21_000);
+    CompletableFuture<network.mtc.routing.NodeInfo> f = m.nodes.get(0).nodeInfo(m.nodes.get(2).address());
+    m.runUntil(26_000);
+    assertTrue(f.isDone() && !f.isCompletedExceptionally());
+    network.mtc.routing.NodeInfo i = f.join();
+    assertEquals(m.nodes.get(2).address(), i.node());
+    assertEquals(1, i.protocolVersion());
+    assertEquals(1, i.neighbours(), "the end of the line has one neighbour");
+    assertTrue(i.uptimeSeconds() >= 20 && i.uptimeSeconds() <= 26, "uptime " + i.uptimeSeconds());
+    assertEquals(0, i.congestionLevel());
+    assertEquals(false, i.station());
+    CompletableFuture<network.mtc.routing.NodeInfo> lost = m.nodes.get(0).nodeInfo(new NodeAddress(0x5151L));
+    m.runUntil(50_000);
+    assertEquals(DeliveryFailedException.Reason.TIMED_OUT, failure2(lost).reason());
+  }
+
+  private static DeliveryFailedException failure2(CompletableFuture<?> f) {
+    assertTrue(f.isDone(), "the future has ended");
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      return assertInstanceOf(DeliveryFailedException.class, e.getCause());
+    }
+    throw new AssertionError("the future succeeded");
+  }
+
+  @Test
   void anUnreachableDestinationTimesOutAfterThreeAttempts() {
     TestMedium m = line(3, 0);
     CompletableFuture<Delivery> f = m.nodes.get(0).send(new NodeAddress(0x0123_4567_89ab_cdefL), new byte[] {1});
