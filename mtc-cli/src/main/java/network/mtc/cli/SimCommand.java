@@ -38,6 +38,7 @@ final class SimCommand {
       "  --hop-limit H|auto   publish hop limit and receivers' cap (default auto: 32, more on large areas)",
       "  --signed-announces   sign and verify announces (default off in simulation: Ed25519 dominates the run)",
       "  --collisions         overlapping receptions corrupt each other; half duplex (default off)",
+      "  --grid               nodes on a square lattice instead of uniformly at random",
       "  --churn UP:DOWN      nodes go down and up, mean seconds up and down (exponential)",
       "  --mobility SPEED     random-waypoint mobility, metres per second",
       "  --partition T1:T2    a wall at x = area/2 cuts links from T1 to T2 s after the warm-up",
@@ -52,6 +53,7 @@ final class SimCommand {
     boolean json = false;
     boolean quiet = false;
     boolean signed = false;
+    boolean grid = false;
     String report = null;
     String hopLimit = "auto";
     double area = 1000;
@@ -75,6 +77,7 @@ final class SimCommand {
         case "--hop-limit" -> hopLimit = a.next("--hop-limit H|auto");
         case "--signed-announces" -> signed = true;
         case "--collisions" -> b.collisions(true);
+        case "--grid" -> grid = true;
         case "--churn" -> {
           long[] p = pair(a, opt);
           if (p[0] <= 0 || p[1] <= 0) {
@@ -112,7 +115,10 @@ final class SimCommand {
     Progress progress = quiet ? Progress.NONE : new ProgressBar(err);
     SimResult r;
     try {
-      r = Simulation.run(cfg, new MeshNodeFactory(node, null), progress);
+      r = grid
+          ? Simulation.run(cfg, network.mtc.sim.Topology.grid(cfg.nodes(), area, range).inHilbertOrder(),
+              new MeshNodeFactory(node, null), progress)
+          : Simulation.run(cfg, new MeshNodeFactory(node, null), progress);
     } catch (IllegalStateException e) {
       throw new Rejected(e.getMessage());
     } catch (UnsupportedOperationException e) {

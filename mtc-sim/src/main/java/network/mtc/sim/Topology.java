@@ -135,6 +135,27 @@ public final class Topology {
   }
 
   /**
+   * {@code n} nodes on a square lattice filling a square of side {@code side} metres: ceil(sqrt(n))
+   * columns, rows filled left to right from the bottom, each node at the centre of its cell; nodes within
+   * {@code range} metres are linked. With a range of at least the spacing the grid is connected; a range of
+   * sqrt(2) spacings adds the diagonals (degree 8 inside).
+   */
+  public static Topology grid(int n, double side, double range) {
+    if (n < 1) {
+      throw new IllegalArgumentException("at least one node");
+    }
+    int cols = (int) Math.ceil(Math.sqrt(n));
+    double spacing = side / cols;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (i % cols + 0.5) * spacing;
+      y[i] = (i / cols + 0.5) * spacing;
+    }
+    return fromPoints(x, y, side, range);
+  }
+
+  /**
    * As {@link #uniformSquare}, redrawn until connected: attempt {@code a} uses the seed {@code seed + a *
    * 0x9E3779B97F4A7C15} (so the result depends only on {@code seed}).
    *
