@@ -10,7 +10,7 @@ public final class Suites {
   public static List<Suite> all() {
     return List.of(new VarintSuite(), new TlvSuite(), new FrameSuite(), new FragmentSuite(),
         new SerialSuite(), new TrinarySuite(), new Ed25519Suite(), new X25519Suite(), new AeadSuite(),
-        new NoiseSuite(), new AnnounceSuite(), new CreditSuite(), new AckSuite(), new RouteSuite(), new LimitsSuite(), new NeighbourTableSuite(), new RelaySuite(),
+        new NoiseSuite(), new AnnounceSuite(), new CreditSuite(), new AckSuite(), new RouteSuite(), new UnicastSuite(), new LimitsSuite(), new NeighbourTableSuite(), new RelaySuite(),
         new RoleSuite(), new BalanceProofSuite(), new ChannelFsmSuite(), new WitnessSuite(),
         new RewardsSuite(), new SyncSuite(), new ReconSuite(), new ChannelLedgerSuite(),
         new ChannelMessageSuite());

@@ -675,20 +675,22 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       boolean stranger = neighbours.slotOf(source) < 0 && keys.get(source) == null;
       held.offer(copy, expiresAt, source, true, view.destinationValue(), stranger, clock.unixSeconds());
     }
-    if (unicastKind && (rx.linkUnicast() || (extFirstId == UnicastEngine.NO_FIRST_ID
-        && unicast.nextHop(view.destinationValue(), transmitterAddress(), now) != 0))) {
+    UnicastDecision.Action action = !unicastKind ? UnicastDecision.Action.RELAY_POLICY
+        : UnicastDecision.forward(false, rx.linkUnicast(), extFirstId != UnicastEngine.NO_FIRST_ID,
+            rx.hopLimit(), unicast.nextHop(view.destinationValue(), transmitterAddress(), now));
+    if (action == UnicastDecision.Action.HOP_LIMIT) {
+      count(DropReason.HOP_LIMIT);
+      return;
+    }
+    if (action != UnicastDecision.Action.RELAY_POLICY) {
       // A routed copy handed to this node as next hop, or a flooded first attempt that this node knows the
       // way for: on along the route (spec/routing-unicast.md section 4). Flooded retries stay flooded, so
       // a route that leads nowhere cannot swallow them.
-      if (rx.hopLimit() == 0) {
-        count(DropReason.HOP_LIMIT);
-        return;
-      }
       int hop = rx.hopLimit() - 1;
       byte saved = view.buffer()[view.offset() + 2];
       view.buffer()[view.offset() + 2] = (byte) hop;
-      boolean routed = unicast.forwardRouted(view.buffer(), view.offset(), view.length(), source, id,
-          view.destinationValue(), transmitterAddress(), now);
+      boolean routed = action == UnicastDecision.Action.ROUTE && unicast.forwardRouted(view.buffer(),
+          view.offset(), view.length(), source, id, view.destinationValue(), transmitterAddress(), now);
       if (!routed) {
         // No route: this node was chosen as next hop, so it broadcasts the copy once itself rather than
         // ask the relay policy, whose coverage reasoning may count on neighbours this node has not heard.
@@ -1198,37 +1200,6 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
   }
 
-  /**
-   * The neighbour whose last announce lists the 3-byte prefix of {@code dest}, best by the smaller of the
-   * credit it gives this node and the credit it lists for that prefix (ties: lower address); 0 if none.
-   */
-  private long announcedVia(long dest, long exclude) {
-    int prefix = NeighbourView.prefixOf(dest);
-    long best = 0;
-    int bestScore = -1;
-    long mask = neighbours.presentMask();
-    while (mask != 0) {
-      int slot = Long.numberOfTrailingZeros(mask);
-      mask &= mask - 1;
-      long a = neighbours.address(slot);
-      if (a == exclude) {
-        continue;
-      }
-      int n = neighbours.adjacencyCount(slot);
-      for (int i = 0; i < n; i++) {
-        if (neighbours.adjacencyPrefix(slot, i) == prefix) {
-          int score = Math.min(neighbours.outboundCredit(slot), neighbours.adjacencyCredit(slot, i));
-          if (score > bestScore || (score == bestScore && Long.compareUnsigned(a, best) < 0)) {
-            best = a;
-            bestScore = score;
-          }
-          break;
-        }
-      }
-    }
-    return best;
-  }
-
   /** Unicast counters: routed hops, hop retransmissions, flood fallbacks, END acks sent, HOP acks sent. */
   public long[] unicastCounts() {
     long[] c = unicast.counts();
@@ -1263,13 +1234,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
 
     @Override
-    public boolean isNeighbour(long a) {
-      return neighbours.slotOf(a) >= 0;
-    }
-
-    @Override
-    public long announcedVia(long dest, long exclude) {
-      return Router.this.announcedVia(dest, exclude);
+    public NeighbourView neighbours() {
+      return neighbours;
     }
 
     @Override

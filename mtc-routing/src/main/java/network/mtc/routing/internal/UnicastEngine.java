@@ -57,14 +57,8 @@ final class UnicastEngine {
     /** A uniform random long. */
     long randomLong();
 
-    /** True if {@code address} is in the neighbour table now. */
-    boolean isNeighbour(long address);
-
-    /**
-     * The neighbour whose last announce lists {@code dest}'s 3-byte prefix with the best link (spec
-     * section 3.3), other than {@code exclude}; 0 if none.
-     */
-    long announcedVia(long dest, long exclude);
+    /** The neighbour table. */
+    network.mtc.routing.policy.NeighbourView neighbours();
 
     /** Sends {@code frame[0, len)} link-unicast to a neighbour; false if it is gone or the link refused. */
     boolean sendToNeighbour(long neighbour, byte[] frame, int len);
@@ -186,7 +180,7 @@ final class UnicastEngine {
         first ? NO_FIRST_ID : Integer.toUnsignedLong(sFirstId[s]), sTopic[s], sPayload[s]);
     long now = host.nowMillis();
     int expected = routes.hops(dest, now);
-    if (host.isNeighbour(dest)) {
+    if (host.neighbours().slotOf(dest) >= 0) {
       expected = 1;
     }
     // Every attempt but the last takes a route if one is known; the last floods, so a route that leads
@@ -314,14 +308,7 @@ final class UnicastEngine {
 
   /** The neighbour to hand a frame for {@code dest} to, never {@code exclude}; 0 if none (spec 3.4). */
   long nextHop(long dest, long exclude, long now) {
-    if (host.isNeighbour(dest)) {
-      return dest == exclude ? 0 : dest;
-    }
-    long via = routes.nextHop(dest, now);
-    if (via != 0 && via != exclude && host.isNeighbour(via)) {
-      return via;
-    }
-    return host.announcedVia(dest, exclude);
+    return UnicastDecision.nextHop(host.neighbours(), routes, dest, exclude, now);
   }
 
   private void forward(byte[] frame, int len, long source, int messageId, long dest, long next, boolean own) {
