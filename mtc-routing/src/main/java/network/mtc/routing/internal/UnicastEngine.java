@@ -198,6 +198,9 @@ final class UnicastEngine {
 
   private void onSendTimer(int s) {
     if (sAttempt[s] < E2E_ATTEMPTS) {
+      // The route failed end to end (or the acknowledgement's did): forget it, so the retry takes another
+      // next hop if one is known (a neighbour, an announce) or floods.
+      routes.remove(sDest[s]);
       attempt(s);
       return;
     }
