@@ -68,13 +68,24 @@ public final class ChannelMachine {
    * @throws IllegalStateException naming the {@link RejectReason} if the update is illegal now
    */
   public static Proposal propose(Open s, Party proposer, Update update, SigningKey key) {
+    Draft d = draft(s, proposer, update);
+    if (d instanceof Draft.Illegal i) {
+      throw new IllegalStateException(i.reason().name());
+    }
+    return ((Draft.Ready) d).sign(key);
+  }
+
+  /**
+   * The state {@code update} by {@code proposer} yields on the latest state of {@code s}, unsigned, or why
+   * it is illegal now (the rules of spec/channels.md §7 that do not depend on a signature).
+   */
+  public static Draft draft(Open s, Party proposer, Update update) {
     Object r = next(s, proposer, update);
     if (r instanceof RejectReason reason) {
-      throw new IllegalStateException(reason.name());
+      return new Draft.Illegal(reason);
     }
     Step step = (Step) r;
-    return new Proposal(proposer, update, step.proof, step.locks,
-        ChannelSigner.sign(key, SignatureType.STATE, step.proof));
+    return new Draft.Ready(proposer, update, step.proof, step.locks);
   }
 
   /** The countersignature of the pending proposal of {@code s}. */
