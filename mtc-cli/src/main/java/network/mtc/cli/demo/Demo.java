@@ -22,14 +22,17 @@ import network.mtc.channels.Asset;
 import network.mtc.channels.BalanceProof;
 import network.mtc.channels.ChannelEffect;
 import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelMachine;
 import network.mtc.channels.ChannelParams;
 import network.mtc.channels.ChannelState;
+import network.mtc.channels.Draft;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.LedgerResult;
 import network.mtc.channels.Party;
 import network.mtc.channels.Payout;
 import network.mtc.channels.Proposal;
 import network.mtc.channels.ReferenceLedger;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.Update;
 import network.mtc.channels.journal.ChannelJournal;
@@ -345,15 +348,18 @@ public final class Demo implements AutoCloseable {
     long expiryTr = now + CHALLENGE + 86_400;
     long expiryAt = expiryTr + CHALLENGE;
     update(at[0], new Update.AddLock(new HashLock(at[0].me, hash, a, expiryAt)));
-    HashLock incoming = at[1].open().locks().stream().filter(l -> l.hash().equals(hash)).findFirst()
-        .orElseThrow(() -> new StoryFailure("Tom holds no lock on Ruby's hash"));
-    if (incoming.sender() != at[1].me.other() || incoming.amount().compareTo(a) < 0
-        || incoming.expiry() - expiryTr < CHALLENGE) {
-      throw new StoryFailure("Tom's incoming lock does not cover the forward: " + incoming);
+    // The mediator's rule (spec/channels.md §7): the outgoing lock expires a challenge period earlier.
+    Draft tooClose = ChannelMachine.forward(at[1].open(), at[1].me, tr[0].open(), tr[0].me, hash,
+        expiryAt - CHALLENGE + 1);
+    check("Tom refuses to forward with less than a challenge period of margin", tooClose instanceof Draft.Illegal i
+        && i.reason() == RejectReason.EXPIRY_TOO_CLOSE, String.valueOf(tooClose));
+    Draft forward = ChannelMachine.forward(at[1].open(), at[1].me, tr[0].open(), tr[0].me, hash, expiryTr);
+    if (!(forward instanceof Draft.Ready ready) || !ready.locks().stream().anyMatch(l -> l.amount().equals(a))) {
+      throw new StoryFailure("Tom cannot forward Arron's lock: " + forward);
     }
     log("Tom holds Arron's lock (expires in " + (expiryAt - now) / 86_400 + " days) and forwards with an "
         + "expiry one challenge period earlier (" + (expiryTr - now) / 86_400 + " days)");
-    update(tr[0], new Update.AddLock(new HashLock(tr[0].me, hash, a, expiryTr)));
+    update(tr[0], ready.update());
     Bytes pre = ruby.secrets.get(hash.hex());
     update(tr[1], new Update.Unlock(pre));
     Bytes learned = tom.secrets.get(hash.hex());
