@@ -59,7 +59,8 @@ import network.mtc.wire.NodeAddress;
  *   <li>Internet off: fourteen real {@code MeshNode}s on the simulated radio ({@link SimWorld}), Arron and
  *       Tom three hops apart.
  *   <li>Arron pays Tom 5 MTC: the proposal and the countersignature cross the mesh sealed to their
- *       recipient ({@link SealedEnvelope}); Tom journals (synced) before countersigning; both hand the
+ *       recipient ({@link SealedEnvelope}); each party's {@code DurableChannel} reserves every signature
+ *       in its journal first, and Tom journals the co-signed state (synced) before countersigning; both hand the
  *       co-signed state to every witness in range as an appointment and collect signed receipts.
  *   <li>Arron pays Tom 0.25 ETH (gas in MTC to the fridge) and Tom pays Arron 1 MTC back.
  *   <li>Arron pays Ruby 2 MTC through Tom with a hash-lock (Ruby's invoice, two locks with stepped
@@ -261,8 +262,8 @@ public final class Demo implements AutoCloseable {
     }
     for (ChannelView[] c : List.of(atMtc, trMtc)) {
       Payout onLedger = ledger.payout(c[0].id);
-      boolean same = onLedger != null && c[0].state instanceof ChannelState.Settled s0
-          && c[1].state instanceof ChannelState.Settled s1 && s0.payout().equals(onLedger)
+      boolean same = onLedger != null && c[0].state() instanceof ChannelState.Settled s0
+          && c[1].state() instanceof ChannelState.Settled s1 && s0.payout().equals(onLedger)
           && s1.payout().equals(onLedger);
       check(c[0].name + " settled as both parties signed", same, onLedger == null ? "not settled"
           : split(c[0], onLedger));
@@ -291,9 +292,10 @@ public final class Demo implements AutoCloseable {
     p.add(vp);
     q.add(vq);
     channelNames.put(params.channelId().hex(), name);
-    SigningKey a = params.partyOf(p.key.publicKey()) == Party.A ? p.key : q.key;
-    SigningKey b = a == p.key ? q.key : p.key;
-    SignedState opening = SignedState.cosign(params.openingProof(), a, b);
+    ChannelView va = vp.me == Party.A ? vp : vq;
+    ChannelView vb = va == vp ? vq : vp;
+    SignedState opening = new SignedState(params.openingProof(), va.channel.signOpening(),
+        vb.channel.signOpening());
     LedgerResult r = ledger.open(params, opening, online);
     if (!r.accepted()) {
       throw new StoryFailure("the ledger refused to fund " + name + ": " + r.rejection());
@@ -384,7 +386,7 @@ public final class Demo implements AutoCloseable {
     ChannelMessage.OfferClose offer = v.owner.offerClose(v);
     log(v.owner.name + " offers to close " + v.name + " at its latest state (" + at
         + "), signs the close proof and seals the offer to " + v.peer.name);
-    exchange(() -> v.state instanceof ChannelState.Settled && fridge.toCarry.containsKey(v.id.hex()),
+    exchange(() -> v.state() instanceof ChannelState.Settled && fridge.toCarry.containsKey(v.id.hex()),
         () -> v.owner.send(v.peer, offer), v.owner.name + "'s close offer of " + v.name);
   }
 
@@ -439,8 +441,8 @@ public final class Demo implements AutoCloseable {
     a.apply(dispute);
     t.apply(dispute);
     Payout p = ledger.payout(a.id);
-    boolean penalised = p != null && a.state instanceof ChannelState.Penalised pa && pa.payout().equals(p)
-        && t.state instanceof ChannelState.Penalised pt && pt.payout().equals(p)
+    boolean penalised = p != null && a.state() instanceof ChannelState.Penalised pa && pa.payout().equals(p)
+        && t.state() instanceof ChannelState.Penalised pt && pt.payout().equals(p)
         && p.to(t.me).equals(a.params.total()) && p.to(a.me).isZero();
     check("penalty: Tom gets the whole ETH channel, Arron nothing", penalised,
         p == null ? "no payout" : split(a, p));
