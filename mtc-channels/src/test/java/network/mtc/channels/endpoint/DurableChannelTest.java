@@ -66,6 +66,37 @@ class DurableChannelTest {
   }
 
   @Test
+  void theEndpointReachesExactlyTheStatesAndEffectsOfTheMachine() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      for (Party payer : List.of(Party.A, Party.B, Party.B)) {
+        DurableChannel from = p.end(payer);
+        DurableChannel to = p.end(payer.other());
+        ChannelState fromBefore = from.state();
+        ChannelState toBefore = to.state();
+        Outcome.Done proposed = done(from.propose(pay(3)));
+        ChannelMessage.Propose prop = (ChannelMessage.Propose) proposed.send().get(0);
+        var byMachine = (network.mtc.channels.Transition.Accepted) network.mtc.channels.ChannelMachine.apply(
+            fromBefore, new ChannelEvent.Propose(prop.proposal()));
+        assertEquals(byMachine.next(), from.state());
+        assertEquals(byMachine.effects(), proposed.effects());
+        Outcome.Done countersigned = done(to.receive(new ChannelEvent.Propose(prop.proposal())));
+        ChannelMessage.Countersign c = (ChannelMessage.Countersign) countersigned.send().get(0);
+        var received = (network.mtc.channels.Transition.Accepted) network.mtc.channels.ChannelMachine.apply(
+            toBefore, new ChannelEvent.Propose(prop.proposal()));
+        var signed = (network.mtc.channels.Transition.Accepted) network.mtc.channels.ChannelMachine.apply(
+            received.next(), new ChannelEvent.Countersign(c.signer(), c.signature()));
+        assertEquals(signed.next(), to.state());
+        List<ChannelEffect> effects = new java.util.ArrayList<>(received.effects());
+        effects.addAll(signed.effects());
+        assertEquals(effects, countersigned.effects());
+        done(from.receive(new ChannelEvent.Countersign(c.signer(), c.signature())));
+        assertEquals(from.state(), to.state());
+      }
+    }
+  }
+
+  @Test
   void restartRecoversTheLatestCoSignedStateWithItsLocksAndLedgerTime() {
     Bytes hash = HashLock.hashOf(new byte[32]);
     ChannelState.Open beforeA;
