@@ -11,6 +11,7 @@ import network.mtc.channels.Party;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.endpoint.DurableChannel;
 import network.mtc.channels.endpoint.Outcome;
+import network.mtc.channels.journal.ChannelJournal;
 import network.mtc.channels.message.ChannelMessage;
 import network.mtc.channels.witness.Appointment;
 import network.mtc.wire.Bytes;
@@ -27,7 +28,7 @@ final class ChannelView {
   final Person owner;
   final Party me;
   Person peer;
-  final DurableChannel channel;
+  DurableChannel channel;
   SignedState opening;
   /** Appointments this party handed out, by nonce. */
   final TreeMap<Long, Appointment> appointments = new TreeMap<>();
@@ -46,6 +47,11 @@ final class ChannelView {
     this.owner = owner;
     this.me = params.partyOf(owner.key.publicKey());
     this.channel = DurableChannel.open(owner.journal, params, owner.key);
+  }
+
+  /** After a restart: the channel as the owner's journal alone recovers it. */
+  void recover(ChannelJournal journal) {
+    channel = DurableChannel.open(journal, params, owner.key);
   }
 
   /** The channel's current state. */

@@ -64,7 +64,8 @@ import network.mtc.wire.NodeAddress;
  *       co-signed state to every witness in range as an appointment and collect signed receipts.
  *   <li>Arron pays Tom 0.25 ETH (gas in MTC to the fridge) and Tom pays Arron 1 MTC back.
  *   <li>Arron pays Ruby 2 MTC through Tom with a hash-lock (Ruby's invoice, two locks with stepped
- *       expiries, two unlocks).
+ *       expiries checked by {@code ChannelMachine.forward}, two unlocks); then Tom's phone restarts and
+ *       recovers its three channels from its journal alone.
  *   <li>The co-signed cooperative closes of Arron-Tom MTC and Tom-Ruby travel over the mesh to the fridge,
  *       which reaches the internet and settles them on the ledger.
  *   <li>Arron closes the ETH channel with a stale state; the fridge opens its appointment with the channel
@@ -165,12 +166,15 @@ public final class Demo implements AutoCloseable {
   private Person person(String name, int node) {
     SigningKey key = SigningKey.fromSeed(SeededRandom.derive(seed, name + "/channel-key"));
     X25519KeyPair box = X25519KeyPair.fromPrivateKey(SeededRandom.derive(seed, name + "/x25519"));
-    ChannelJournal j = ChannelJournal.open(dir.resolve(name.toLowerCase(Locale.ROOT) + ".journal"),
-        ChannelJournal.Options.DEFAULT);
+    ChannelJournal j = ChannelJournal.open(journalPath(name), ChannelJournal.Options.DEFAULT);
     journals.add(j);
     names.put(key.publicKey().hex(), name);
     expected.put(name, new EnumMap<>(Asset.class));
     return new Person(name, key, box, node, j, this);
+  }
+
+  private Path journalPath(String name) {
+    return dir.resolve(name.toLowerCase(Locale.ROOT) + ".journal");
   }
 
   private Witness witness(String name, int node) {
@@ -246,6 +250,7 @@ public final class Demo implements AutoCloseable {
     // 4. multi-hop
     begin(4, "Arron pays Ruby 2 MTC through Tom with a hash-lock");
     multiHop(atMtc, trMtc, "2");
+    restart(tom);
     end();
 
     // 5. the fridge reaches the internet
@@ -330,6 +335,31 @@ public final class Demo implements AutoCloseable {
     exchange(() -> v.latestNonce() >= nonce && v.peerView().latestNonce() >= nonce,
         () -> v.owner.send(v.peer, msg), v.owner.name + "'s proposal of state " + nonce + " of " + v.name);
     return v.latest();
+  }
+
+  /**
+   * {@code p}'s phone is killed (its journal closed without a goodbye) and restarts: every channel comes back
+   * from the journal alone, at the co-signed state its peer holds, with the same pending locks.
+   */
+  private void restart(Person p) {
+    journals.remove(p.journal);
+    p.journal.close();
+    ChannelJournal j = ChannelJournal.open(journalPath(p.name), ChannelJournal.Options.DEFAULT);
+    journals.add(j);
+    p.restart(j);
+    StringBuilder detail = new StringBuilder();
+    boolean same = true;
+    for (ChannelView v : p.views()) {
+      ChannelState.Open mine = v.open();
+      ChannelState.Open theirs = v.peerView().open();
+      same &= mine.latest().equals(theirs.latest()) && mine.locks().equals(theirs.locks())
+          && mine.pending() == null;
+      detail.append(detail.length() == 0 ? "" : ", ").append(v.name).append(" state ")
+          .append(mine.latest().proof().nonce());
+    }
+    log(p.name + "'s phone restarts: it reopens its journal and recovers every channel from it alone ("
+        + detail + ")");
+    check(p.name + "'s channels survive a restart at the states their peers hold", same, detail.toString());
   }
 
   private void multiHop(ChannelView[] at, ChannelView[] tr, String amount) {

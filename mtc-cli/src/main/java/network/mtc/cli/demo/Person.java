@@ -38,7 +38,8 @@ final class Person {
   final SigningKey key;
   final X25519KeyPair box;
   final int node;
-  final ChannelJournal journal;
+  /** This phone's journal; replaced when the phone restarts ({@link #restart}). */
+  ChannelJournal journal;
   private final Demo demo;
   /** Views of this person's channels, by channel id hex. */
   private final TreeMap<String, ChannelView> channels = new TreeMap<>();
@@ -56,12 +57,28 @@ final class Person {
     this.demo = demo;
   }
 
+  /**
+   * The phone was killed and restarts with {@code reopened}, its journal file opened again: every channel
+   * is recovered from the journal alone; nothing held in memory before survives.
+   */
+  void restart(ChannelJournal reopened) {
+    journal = reopened;
+    for (ChannelView v : channels.values()) {
+      v.recover(reopened);
+    }
+  }
+
   NodeAddress address() {
     return demo.world.node(node).address();
   }
 
   void add(ChannelView v) {
     channels.put(v.id.hex(), v);
+  }
+
+  /** This person's channels, in the order of their ids. */
+  List<ChannelView> views() {
+    return List.copyOf(channels.values());
   }
 
   ChannelView view(Bytes channelId) {
