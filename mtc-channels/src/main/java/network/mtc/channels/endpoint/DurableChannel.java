@@ -231,7 +231,8 @@ public final class DurableChannel {
    * Applies an event from the peer or the ledger. A proposal of the peer is checked, journaled as the
    * co-signed state it becomes, and countersigned ({@link Outcome.Done#send()} holds the countersignature);
    * the peer's countersignature of this node's proposal stores the co-signed state; a reestablish that
-   * restores a newer state stores it. Every {@link ChannelEffect.StateCommitted} is synced before return.
+   * restores a newer state stores it, and one from a peer that is behind is answered with this node's own
+   * REESTABLISH. Every {@link ChannelEffect.StateCommitted} is synced before return.
    *
    * @throws IllegalArgumentException for this party's own proposal, countersignature or close signatures:
    *     those are made by {@link #propose}, {@link #offerClose} and {@link #acceptClose}
@@ -260,7 +261,22 @@ public final class DurableChannel {
       }
     }
     state = a.next();
-    return new Outcome.Done(state, a.effects(), List.of());
+    List<ChannelMessage> send = new ArrayList<>();
+    for (ChannelEffect e : a.effects()) {
+      if (e instanceof ChannelEffect.Resend r) {
+        send.add(new ChannelMessage.Reestablish(me, r.state(), r.locks())); // the peer is behind: show ours
+      }
+    }
+    return new Outcome.Done(state, a.effects(), send);
+  }
+
+  /**
+   * The REESTABLISH this node sends after a reconnect or a restart: its latest co-signed state and locks
+   * (channels.md §9), or empty if the channel is not open.
+   */
+  public Optional<ChannelMessage.Reestablish> reestablish() {
+    return state instanceof ChannelState.Open o
+        ? Optional.of(new ChannelMessage.Reestablish(me, o.latest(), o.locks())) : Optional.empty();
   }
 
   private Outcome onProposal(Proposal p) {

@@ -161,6 +161,26 @@ class DurableChannelTest {
   }
 
   @Test
+  void aPeerThatIsBehindIsAnsweredWithOurReestablishAndRestoresFromIt() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      p.deliver(Party.A, only(p.a.propose(pay(5))));   // B countersigned; A never heard back
+      ChannelMessage fromA = p.a.reestablish().orElseThrow();
+      Outcome.Done atB = done(p.deliver(Party.A, fromA));
+      assertTrue(atB.effects().stream().anyMatch(e -> e instanceof ChannelEffect.PeerBehind));
+      ChannelMessage.Reestablish answer = (ChannelMessage.Reestablish) only(atB);
+      assertEquals(Party.B, answer.from());
+      assertEquals(open(p.b).latest(), answer.lastSeen());
+      // the answer crosses the mesh as bytes
+      ChannelMessage decoded = ChannelMessageCodec.decode(ChannelMessageCodec.encode(answer));
+      Outcome.Done atA = done(p.deliver(Party.B, decoded));
+      assertTrue(atA.effects().stream().anyMatch(e -> e instanceof ChannelEffect.Restored));
+      assertEquals(open(p.b).latest(), open(p.a).latest());
+      assertEquals(1, storedNonce(p, Party.A));
+    }
+  }
+
+  @Test
   void aRetransmittedProposalGetsTheSameCountersignatureAndNoNewJournalRecord() {
     try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
       p.fund();

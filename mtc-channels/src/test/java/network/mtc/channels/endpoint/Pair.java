@@ -79,12 +79,16 @@ final class Pair implements AutoCloseable {
     return p == Party.A ? a : b;
   }
 
-  /** The reestablish exchange both ways after a restart. */
+  /** The reestablish exchange both ways after a restart, as REESTABLISH messages (and their answers). */
   void reestablish() {
-    ChannelState.Open oa = (ChannelState.Open) a.state();
-    ChannelState.Open ob = (ChannelState.Open) b.state();
-    done(b.receive(new ChannelEvent.Reestablish(Party.A, oa.latest(), oa.locks())));
-    done(a.receive(new ChannelEvent.Reestablish(Party.B, ob.latest(), ob.locks())));
+    ChannelMessage fromA = a.reestablish().orElseThrow();
+    ChannelMessage fromB = b.reestablish().orElseThrow();
+    for (ChannelMessage answer : done(deliver(Party.A, fromA)).send()) {
+      done(deliver(Party.B, answer));
+    }
+    for (ChannelMessage answer : done(deliver(Party.B, fromB)).send()) {
+      done(deliver(Party.A, answer));
+    }
   }
 
   /** Delivers {@code m} from {@code from} to the other end and returns the outcome there. */
@@ -98,6 +102,8 @@ final class Pair implements AutoCloseable {
       return to.receive(new ChannelEvent.OfferClose(c.by(), c.signature()));
     } else if (m instanceof ChannelMessage.AcceptClose c) {
       return to.receive(new ChannelEvent.AcceptClose(c.by(), c.signature()));
+    } else if (m instanceof ChannelMessage.Reestablish r) {
+      return to.receive(new ChannelEvent.Reestablish(r.from(), r.lastSeen(), r.locks()));
     }
     throw new IllegalArgumentException("not a message between the parties: " + m);
   }

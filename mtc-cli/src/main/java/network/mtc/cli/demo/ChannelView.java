@@ -34,6 +34,8 @@ final class ChannelView {
   final TreeMap<Long, Appointment> appointments = new TreeMap<>();
   /** Witness keys (hex) whose verified receipts cover the appointment of each nonce. */
   final TreeMap<Long, TreeSet<String>> receipts = new TreeMap<>();
+  /** The nonce at which the peer's last REESTABLISH found both sides in sync, or -1. */
+  long inSyncAt = -1;
   /** The last close offer sent, for retransmission. */
   ChannelMessage.OfferClose offer;
   /** The accept and the settle message sent in answer to a close offer, for retransmission. */

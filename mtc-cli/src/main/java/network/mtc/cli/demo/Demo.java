@@ -64,8 +64,8 @@ import network.mtc.wire.NodeAddress;
  *       co-signed state to every witness in range as an appointment and collect signed receipts.
  *   <li>Arron pays Tom 0.25 ETH (gas in MTC to the fridge) and Tom pays Arron 1 MTC back.
  *   <li>Arron pays Ruby 2 MTC through Tom with a hash-lock (Ruby's invoice, two locks with stepped
- *       expiries checked by {@code ChannelMachine.forward}, two unlocks); then Tom's phone restarts and
- *       recovers its three channels from its journal alone.
+ *       expiries checked by {@code ChannelMachine.forward}, two unlocks); then Tom's phone restarts,
+ *       recovers its three channels from its journal alone and reestablishes each over the mesh.
  *   <li>The co-signed cooperative closes of Arron-Tom MTC and Tom-Ruby travel over the mesh to the fridge,
  *       which reaches the internet and settles them on the ledger.
  *   <li>Arron closes the ETH channel with a stale state; the fridge opens its appointment with the channel
@@ -360,6 +360,15 @@ public final class Demo implements AutoCloseable {
     log(p.name + "'s phone restarts: it reopens its journal and recovers every channel from it alone ("
         + detail + ")");
     check(p.name + "'s channels survive a restart at the states their peers hold", same, detail.toString());
+    for (ChannelView v : p.views()) {
+      ChannelMessage.Reestablish r = v.channel.reestablish()
+          .orElseThrow(() -> new StoryFailure(v.name + " is not open after the restart"));
+      long nonce = v.latestNonce();
+      log(p.name + " sends " + v.peer.name + " a REESTABLISH of " + v.name + " (state " + nonce
+          + ", sealed like every channel message)");
+      exchange(() -> v.peerView().inSyncAt == nonce, () -> p.send(v.peer, r),
+          p.name + "'s reestablish of " + v.name);
+    }
   }
 
   private void multiHop(ChannelView[] at, ChannelView[] tr, String amount) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import network.mtc.channels.BalanceProof;
+import network.mtc.channels.ChannelEffect;
 import network.mtc.channels.ChannelEvent;
 import network.mtc.channels.ChannelState;
 import network.mtc.channels.HashLock;
@@ -146,6 +147,8 @@ final class Person {
         demo.log(name + " opens an invoice: " + i.amount().format(i.asset()) + " " + i.asset()
             + " against the hash " + i.hash().hex().substring(0, 16) + "...");
       }
+    } else if (m instanceof ChannelMessage.Reestablish r) {
+      onReestablish(r);
     } else if (m instanceof ChannelMessage.Settle) {
       demo.log(name + " ignores a settle message: only stations carry them");
     }
@@ -243,6 +246,34 @@ final class Person {
       return;
     }
     demo.log(name + " receives " + v.peer.name + "'s close signature: " + v.name + " is closed off-ledger");
+  }
+
+  private void onReestablish(ChannelMessage.Reestablish r) {
+    ChannelView v = view(r.lastSeen().proof().channelId());
+    if (v == null) {
+      return;
+    }
+    Outcome out = v.channel.receive(new ChannelEvent.Reestablish(r.from(), r.lastSeen(), r.locks()));
+    if (!(out instanceof Outcome.Done d)) {
+      demo.log(name + " rejects " + v.peer.name + "'s reestablish of " + v.name + ": " + out);
+      return;
+    }
+    for (ChannelEffect e : d.effects()) {
+      if (e instanceof ChannelEffect.InSync s) {
+        if (v.inSyncAt != s.nonce()) {
+          demo.log(name + " checks " + v.peer.name + "'s reestablish of " + v.name + ": both hold state "
+              + s.nonce() + " (signatures and locks verified)");
+        }
+        v.inSyncAt = s.nonce();
+      } else if (e instanceof ChannelEffect.PeerBehind b) {
+        demo.log(name + " sees " + v.peer.name + " behind in " + v.name + " (state " + b.theirNonce() + " < "
+            + b.ourNonce() + "): tells it, sends its own state, accuses nobody");
+      } else if (e instanceof ChannelEffect.Restored x) {
+        demo.log(name + " restores " + v.name + " from state " + x.fromNonce() + " to " + x.toNonce()
+            + " shown by " + v.peer.name);
+      }
+    }
+    d.send().forEach(m -> send(v.peer, m));
   }
 
   private void publishAppointment(ChannelView v) {
