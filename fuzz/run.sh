@@ -12,7 +12,7 @@ TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(FrameFuzzTest VarintFuzzTest TlvFuzzTest ReassemblerFuzzTest SerialStreamFuzzTest TrinaryFuzzTest
     Ed25519VerifyFuzzTest NoiseHandshakeFuzzTest AnnounceFuzzTest RouterReceiveFuzzTest JournalRecoveryFuzzTest WitnessCodecFuzzTest SyncMessageFuzzTest RangeReconcilerFuzzTest BalanceProofFuzzTest ChannelMachineFuzzTest
-    ChannelMessageFuzzTest SealedEnvelopeFuzzTest CommittedStateFuzzTest)
+    ChannelMessageFuzzTest SealedEnvelopeFuzzTest CommittedStateFuzzTest DurableChannelFuzzTest)
 fi
 cd "$ROOT"
 ./mvnw -q -B -pl fuzz -am -DskipTests test-compile dependency:build-classpath \
