@@ -319,11 +319,12 @@ public final class DurableChannel {
       return new Outcome.Rejected(RejectReason.CLOSE_WITH_PENDING);
     }
     BalanceProof close = ChannelMachine.closeProof(o.latest());
-    Optional<Bytes> sig = signClose(close);
-    if (sig.isEmpty()) {
-      return refusedClose(close);
+    SignDecision d = reserveClose(close);
+    if (!d.maySign()) {
+      return new Outcome.Refused(d);
     }
-    return closeStep(new ChannelEvent.OfferClose(me, sig.get()), new ChannelMessage.OfferClose(id, me, sig.get()));
+    Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close);
+    return closeStep(new ChannelEvent.OfferClose(me, sig), new ChannelMessage.OfferClose(id, me, sig));
   }
 
   /** Accepts the peer's close offer: reserves the close's nonce, signs, applies (the channel settles). */
@@ -332,24 +333,17 @@ public final class DurableChannel {
       return new Outcome.Rejected(state instanceof ChannelState.Closing ? RejectReason.CLOSE_SAME_PARTY
           : RejectReason.WRONG_STATE);
     }
-    Optional<Bytes> sig = signClose(c.closeProof());
-    if (sig.isEmpty()) {
-      return refusedClose(c.closeProof());
+    SignDecision d = reserveClose(c.closeProof());
+    if (!d.maySign()) {
+      return new Outcome.Refused(d);
     }
-    return closeStep(new ChannelEvent.AcceptClose(me, sig.get()),
-        new ChannelMessage.AcceptClose(id, me, sig.get()));
+    Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, c.closeProof());
+    return closeStep(new ChannelEvent.AcceptClose(me, sig), new ChannelMessage.AcceptClose(id, me, sig));
   }
 
-  private Optional<Bytes> signClose(BalanceProof close) {
-    SignDecision d = journal.reserveSignature(idBytes, close.nonce(),
-        signedHash(SignatureType.COOPERATIVE_CLOSE, close));
-    return d.maySign() ? Optional.of(ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close))
-        : Optional.empty();
-  }
-
-  private Outcome refusedClose(BalanceProof close) {
-    return new Outcome.Refused(journal.reserveSignature(idBytes, close.nonce(),
-        signedHash(SignatureType.COOPERATIVE_CLOSE, close)));
+  /** Reserves the close proof's nonce for the COOPERATIVE_CLOSE signature: no state is signed there after. */
+  private SignDecision reserveClose(BalanceProof close) {
+    return journal.reserveSignature(idBytes, close.nonce(), signedHash(SignatureType.COOPERATIVE_CLOSE, close));
   }
 
   private Outcome closeStep(ChannelEvent e, ChannelMessage m) {
