@@ -11,7 +11,8 @@ shift
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(FrameFuzzTest VarintFuzzTest TlvFuzzTest ReassemblerFuzzTest SerialStreamFuzzTest TrinaryFuzzTest
-    Ed25519VerifyFuzzTest NoiseHandshakeFuzzTest AnnounceFuzzTest RouterReceiveFuzzTest JournalRecoveryFuzzTest WitnessCodecFuzzTest SyncMessageFuzzTest AckFuzzTest NodeInfoFuzzTest RangeReconcilerFuzzTest BalanceProofFuzzTest ChannelMachineFuzzTest)
+    Ed25519VerifyFuzzTest NoiseHandshakeFuzzTest AnnounceFuzzTest RouterReceiveFuzzTest JournalRecoveryFuzzTest WitnessCodecFuzzTest SyncMessageFuzzTest AckFuzzTest NodeInfoFuzzTest RangeReconcilerFuzzTest BalanceProofFuzzTest ChannelMachineFuzzTest
+    ChannelMessageFuzzTest SealedEnvelopeFuzzTest CommittedStateFuzzTest DurableChannelFuzzTest)
 fi
 cd "$ROOT"
 ./mvnw -q -B -pl fuzz -am -DskipTests test-compile dependency:build-classpath \

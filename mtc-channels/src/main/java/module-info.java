@@ -10,6 +10,7 @@ module network.mtc.channels {
 
   exports network.mtc.channels;
   exports network.mtc.channels.journal;
+  exports network.mtc.channels.endpoint;
   exports network.mtc.channels.message;
   exports network.mtc.channels.witness;
   exports network.mtc.channels.rewards;

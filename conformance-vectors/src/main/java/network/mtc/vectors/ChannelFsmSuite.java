@@ -25,6 +25,7 @@ import network.mtc.channels.ChannelMachine;
 import network.mtc.channels.ChannelParams;
 import network.mtc.channels.ChannelSigner;
 import network.mtc.channels.ChannelState;
+import network.mtc.channels.Draft;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
@@ -62,7 +63,11 @@ final class ChannelFsmSuite implements Suite {
         + "{result: \"ACCEPTED\" or the rejection reason, state (without params; unchanged after a "
         + "rejection), effects}. Records are objects of their components in snake_case with \"type\" for "
         + "members of a sealed family; balance proofs are hex encodings, amounts decimal strings, keys and "
-        + "bytes hex. Keys come from the seeds in input.seeds (RFC 8032, deterministic).";
+        + "bytes hex. Keys come from the seeds in input.seeds (RFC 8032, deterministic). op \"forward\" "
+        + "(spec/channels.md §7, mediated transfers): input {params_in, events_in, me_in, params_out, "
+        + "events_out, me_out, attempts}; replay both event lists from Opening (all accepted), then for "
+        + "each attempt {hash, expiry} output.results[i] is the mediator's draft of the outgoing lock: "
+        + "{type: \"Ready\", proposer, update, proof, locks} or {type: \"Illegal\", reason}.";
   }
 
   @Override
@@ -83,10 +88,16 @@ final class ChannelFsmSuite implements Suite {
     final List<String> seeds = new ArrayList<>();
 
     Script(String id, String what, Asset asset, long depositA, long depositB, long gasUpdates) {
+      this(id, what, asset, depositA, depositB, gasUpdates, 0xA1, 0xB2, 0xF0);
+    }
+
+    /** A channel between the keys of seeds {@code seed1} and {@code seed2} (filled bytes), in MTC or not. */
+    Script(String id, String what, Asset asset, long depositA, long depositB, long gasUpdates, int seed1,
+        int seed2, int funding) {
       this.id = id;
       this.what = what;
-      SigningKey k1 = SigningKey.fromSeed(fill(0xA1));
-      SigningKey k2 = SigningKey.fromSeed(fill(0xB2));
+      SigningKey k1 = SigningKey.fromSeed(fill(seed1));
+      SigningKey k2 = SigningKey.fromSeed(fill(seed2));
       boolean swap = Arrays.compareUnsigned(k1.publicKey().toBytes(), k2.publicKey().toBytes()) > 0;
       a = swap ? k2 : k1;
       b = swap ? k1 : k2;
@@ -95,7 +106,7 @@ final class ChannelFsmSuite implements Suite {
       Amount gas = asset.paysGas() ? new Amount(ChannelParams.GAS_PER_UPDATE.units()
           .multiply(BigInteger.valueOf(gasUpdates))) : Amount.ZERO;
       params = new ChannelParams(LEDGER, asset, a.publicKey(), b.publicKey(), Amount.of(depositA),
-          Amount.of(depositB), gas, gas, SigningKey.fromSeed(fill(0x5A)).publicKey(), Bytes.copyOf(fill(0xF0)),
+          Amount.of(depositB), gas, gas, SigningKey.fromSeed(fill(0x5A)).publicKey(), Bytes.copyOf(fill(funding)),
           ChannelParams.MIN_CHALLENGE_PERIOD);
       state = ChannelMachine.start(params);
     }
@@ -394,16 +405,106 @@ final class ChannelFsmSuite implements Suite {
     s.ok(new Tick(dl));
     s.ev(new ClaimLock(secret, dl), RejectReason.WRONG_STATE);
     out.add(s.toCase());
+
+    out.add(forwardCase("forward-000", "mediated transfer Arron -> Tom -> Ruby: Tom forwards Arron's lock; "
+        + "the outgoing expiry must be at least the incoming channel's challenge period earlier", false, hash));
+    out.add(forwardCase("forward-001", "mediated transfer: the incoming lock expired, or the outgoing channel "
+        + "cannot carry the lock", true, hash));
     return out;
+  }
+
+  /** Seeds of the mediated transfer's keys: Arron, Tom, Ruby. */
+  private static final int ARRON = 0xA1;
+  private static final int TOM = 0xB2;
+  private static final int RUBY = 0xC3;
+
+  /**
+   * Arron's channel with Tom ({@code in}) holds Arron's lock on {@code hash}; Tom's channel with Ruby
+   * ({@code out}) is funded. Each attempt is Tom's {@link ChannelMachine#forward} with a hash and an expiry.
+   */
+  private static Map<String, Object> forwardCase(String id, String what, boolean late, Bytes hash) {
+    long w = ChannelParams.MIN_CHALLENGE_PERIOD;
+    long expiryIn = T0 + 2 * w + 86_400;
+    Script in = new Script(id + "/in", "", Asset.MTC, 1000, 1000, 0, ARRON, TOM, 0xF1);
+    Script out = new Script(id + "/out", "", Asset.MTC, late ? 10 : 1000, late ? 10 : 1000, 0, TOM, RUBY, 0xF2);
+    Party arron = in.params.partyOf(SigningKey.fromSeed(fill(ARRON)).publicKey());
+    Party tomIn = arron.other();
+    Party tomOut = out.params.partyOf(SigningKey.fromSeed(fill(TOM)).publicKey());
+    in.fund();
+    out.fund();
+    in.update(arron, new Update.AddLock(new HashLock(arron, hash, Amount.of(30), expiryIn)));
+    Bytes tomsOwn = HashLock.hashOf(fill(0x44));
+    in.update(tomIn, new Update.AddLock(new HashLock(tomIn, tomsOwn, Amount.of(5), expiryIn)));
+    List<Object[]> attempts = new ArrayList<>();
+    if (late) {
+      Bytes shortHash = HashLock.hashOf(fill(0x46));
+      in.update(arron, new Update.AddLock(new HashLock(arron, shortHash, Amount.of(30), T0 + 100)));
+      in.ok(new Tick(T0 + 100));
+      attempts.add(new Object[] {shortHash, T0 + 50, RejectReason.LOCK_EXPIRED});
+      attempts.add(new Object[] {hash, expiryIn - w, RejectReason.INSUFFICIENT_BALANCE});   // out holds 10 < 30
+    } else {
+      attempts.add(new Object[] {HashLock.hashOf(fill(0x45)), expiryIn - w, RejectReason.UNKNOWN_LOCK});
+      attempts.add(new Object[] {tomsOwn, expiryIn - w, RejectReason.UNKNOWN_LOCK});
+      attempts.add(new Object[] {hash, expiryIn - w + 1, RejectReason.EXPIRY_TOO_CLOSE});
+      attempts.add(new Object[] {hash, expiryIn, RejectReason.EXPIRY_TOO_CLOSE});
+      attempts.add(new Object[] {hash, expiryIn - w, null});
+      attempts.add(new Object[] {hash, T0, RejectReason.LOCK_EXPIRED});   // out's own rule: after its time
+    }
+    List<Object> tries = new ArrayList<>();
+    List<Object> results = new ArrayList<>();
+    for (Object[] a : attempts) {
+      Draft d = ChannelMachine.forward(in.open(), tomIn, out.open(), tomOut, (Bytes) a[0], (long) a[1]);
+      RejectReason got = d instanceof Draft.Illegal i ? i.reason() : null;
+      if (got != a[2]) {
+        throw new IllegalStateException(id + ": expected " + a[2] + ", got " + got);
+      }
+      tries.add(Cases.map("hash", ((Bytes) a[0]).hex(), "expiry", a[1]));
+      results.add(ChannelJson.write(d));
+    }
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("seeds", List.of(Cases.hex(fill(ARRON)), Cases.hex(fill(TOM)), Cases.hex(fill(RUBY))));
+    input.put("params_in", ChannelJson.write(in.params));
+    input.put("events_in", in.events);
+    input.put("me_in", tomIn.name());
+    input.put("params_out", ChannelJson.write(out.params));
+    input.put("events_out", out.events);
+    input.put("me_out", tomOut.name());
+    input.put("attempts", tries);
+    return Cases.ok(id, what, "forward", input, Cases.map("results", results));
+  }
+
+  /** Replays {@code events} from Opening; every one must be accepted. */
+  private static ChannelState replay(Object params, Object events) {
+    ChannelState state = ChannelMachine.start((ChannelParams) ChannelJson.read(params, ChannelParams.class));
+    for (Object e : Cases.list(events)) {
+      Transition t = ChannelMachine.apply(state, (ChannelEvent) ChannelJson.read(e, ChannelEvent.class));
+      if (!(t instanceof Transition.Accepted acc)) {
+        throw new IllegalArgumentException("event rejected while replaying: " + t);
+      }
+      state = acc.next();
+    }
+    return state;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public String check(Map<String, Object> c) {
+    Map<String, Object> in = Cases.obj(c.get("input"));
+    if ("forward".equals(c.get("op"))) {
+      ChannelState.Open from = (ChannelState.Open) replay(in.get("params_in"), in.get("events_in"));
+      ChannelState.Open to = (ChannelState.Open) replay(in.get("params_out"), in.get("events_out"));
+      List<Object> results = new ArrayList<>();
+      for (Object a : Cases.list(in.get("attempts"))) {
+        Map<String, Object> m = Cases.obj(a);
+        results.add(ChannelJson.write(ChannelMachine.forward(from, ChannelJson.party(in.get("me_in")), to,
+            ChannelJson.party(in.get("me_out")), Bytes.copyOf(Cases.unhex((String) m.get("hash"))),
+            ((Number) m.get("expiry")).longValue())));
+      }
+      return Cases.same(c.get("output"), Cases.map("results", results));
+    }
     if (!"script".equals(c.get("op"))) {
       return "unknown op " + c.get("op");
     }
-    Map<String, Object> in = Cases.obj(c.get("input"));
     ChannelParams params = (ChannelParams) ChannelJson.read(in.get("params"), ChannelParams.class);
     ChannelState state = ChannelMachine.start(params);
     List<Object> steps = new ArrayList<>();

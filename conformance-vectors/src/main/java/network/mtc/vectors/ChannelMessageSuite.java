@@ -32,7 +32,7 @@ import network.mtc.wire.DecodeError;
  */
 final class ChannelMessageSuite implements Suite {
   private static final String[] TYPES = {"", "propose", "countersign", "offer_close", "accept_close", "settle",
-      "invoice"};
+      "invoice", "reestablish"};
   private static final String[] KINDS = {"", "payment", "add_lock", "unlock", "expire_lock"};
 
   @Override
@@ -124,10 +124,11 @@ final class ChannelMessageSuite implements Suite {
         cat(1, 3, id, 0, sig),
         cat(1, 4, id, 1, sig2),
         cat(1, 5, p1.length, p1, sig, sig2),
-        cat(1, 6, fill(0x52, 32), 1, u128(2_000_000_000_000_000_000L / 1_000), hash));
+        cat(1, 6, fill(0x52, 32), 1, u128(2_000_000_000_000_000_000L / 1_000), hash),
+        cat(1, 7, 1, 1, lk, p2.length, p2, sig, sig2));
     String[] what = {"a payment of 5", "a lock added, one lock pending", "an unlock by B", "an expired lock by B",
         "B's countersignature of state 2", "A offers a close", "B accepts the close", "a co-signed close for a station",
-        "an invoice for 0.002 MTC"};
+        "an invoice for 0.002 MTC", "B reestablishes with state 2 and its pending lock"};
     for (int i = 0; i < valid.size(); i++) {
       out.add(Cases.ok(String.format("decode-%03d", i), what[i], "decode", Cases.hex(valid.get(i)),
           fields(valid.get(i))));
@@ -138,7 +139,7 @@ final class ChannelMessageSuite implements Suite {
     err(out, "err-too-long", "1,254 bytes", new byte[ChannelMessageCodec.MAX_LENGTH + 1], DecodeError.TOO_LONG,
         ChannelMessageCodec.MAX_LENGTH);
     err(out, "err-version", "version 2", set(pay, 0, 2), DecodeError.UNSUPPORTED_VERSION, 0);
-    err(out, "err-type", "type 7", set(pay, 1, 7), DecodeError.INVALID_VALUE, 1);
+    err(out, "err-type", "type 8", set(pay, 1, 8), DecodeError.INVALID_VALUE, 1);
     err(out, "err-type-zero", "type 0", set(pay, 1, 0), DecodeError.INVALID_VALUE, 1);
     err(out, "err-channel-id", "ends inside channel_id", Arrays.copyOf(pay, 20), DecodeError.TRUNCATED, 2);
     err(out, "err-proposer", "proposer 2", set(pay, 34, 2), DecodeError.INVALID_VALUE, 34);
@@ -171,6 +172,11 @@ final class ChannelMessageSuite implements Suite {
     err(out, "err-signer", "countersign signer 3", set(cs, 34, 3), DecodeError.INVALID_VALUE, 34);
     byte[] inv = valid.get(8);
     err(out, "err-asset", "invoice asset 7", set(inv, 34, 7), DecodeError.INVALID_VALUE, 34);
+    byte[] re = valid.get(9);
+    err(out, "err-from", "reestablish from 2", set(re, 2, 2), DecodeError.INVALID_VALUE, 2);
+    err(out, "err-reestablish-locks", "reestablish with 17 locks", set(re, 3, 17), DecodeError.INVALID_VALUE, 3);
+    err(out, "err-reestablish-sig-b", "reestablish ending inside sig_b", Arrays.copyOf(re, re.length - 1),
+        DecodeError.TRUNCATED, re.length - 64);
 
     // envelopes: sealed with SealedPayload and a fixed ephemeral key
     byte[] secret = fill(0x21, 32);
@@ -285,6 +291,20 @@ final class ChannelMessageSuite implements Suite {
         f.put("sig_a", hex(m, 3 + n, 64));
         f.put("sig_b", hex(m, 3 + n + 64, 64));
       }
+      case 7 -> {
+        f.put("from", party(m[2]));
+        int count = m[3];
+        o = 4;
+        List<Object> locks = new ArrayList<>();
+        for (int i = 0; i < count; i++, o += 57) {
+          locks.add(lockFields(m, o));
+        }
+        f.put("locks", locks);
+        int n = m[o++] & 0xFF;
+        f.put("proof", hex(m, o, n));
+        f.put("sig_a", hex(m, o + n, 64));
+        f.put("sig_b", hex(m, o + n + 64, 64));
+      }
       default -> {
         f.put("payee", hex(m, 2, 32));
         f.put("asset", Asset.fromCode(m[34]).name());
@@ -361,6 +381,14 @@ final class ChannelMessageSuite implements Suite {
       f.put("asset", i.asset().name());
       f.put("amount", i.amount().toString());
       f.put("hash", i.hash().hex());
+    } else if (msg instanceof ChannelMessage.Reestablish r) {
+      f.put("from", r.from().name());
+      List<Object> locks = new ArrayList<>();
+      r.locks().forEach(l -> locks.add(lockView(l)));
+      f.put("locks", locks);
+      f.put("proof", Cases.hex(BalanceProofCodec.encode(r.lastSeen().proof())));
+      f.put("sig_a", r.lastSeen().sigA().hex());
+      f.put("sig_b", r.lastSeen().sigB().hex());
     }
     return f;
   }

@@ -43,7 +43,8 @@ final class WitnessSuite implements Suite {
         + "{locator, encoded}. op \"appointment_decode\": input hex gives output {locator, nonce, submitter, "
         + "blob, signature, signature_valid} or an error. op \"appointment_open\": input {appointment, "
         + "channel_id} gives output {opened, state}. op \"receipt_issue\": input {witness_seed, appointment, "
-        + "stored_until} gives output.encoded. op \"receipt_decode\": input hex gives output {witness, locator, "
+        + "stored_until} gives output.encoded. op \"receipt_decode\": input hex gives output {witness, "
+        + "submitter, locator, "
         + "nonce, blob_hash, stored_until, signature_valid} or an error. op \"stagger\": input "
         + "{witness_address, locator, close_seen_at, deadline, margin} gives output.submit_at.";
   }
@@ -93,8 +94,8 @@ final class WitnessSuite implements Suite {
     int blobLength = ByteBuffer.wrap(appointment).getShort(57) & 0xffff;
     byte[] blob = Arrays.copyOfRange(appointment, 59, 59 + blobLength);
     try (SigningKey w = SigningKey.fromSeed(witnessSeed)) {
-      byte[] body = ByteBuffer.allocate(97).put((byte) 1).put(w.publicKey().toBytes())
-          .put(appointment, 1, 16).put(appointment, 17, 8).put(sha256(blob)).putLong(storedUntil).array();
+      byte[] body = ByteBuffer.allocate(129).put((byte) 1).put(w.publicKey().toBytes())
+          .put(appointment, 25, 32).put(appointment, 1, 16).put(appointment, 17, 8).put(sha256(blob)).putLong(storedUntil).array();
       return concat(body, w.sign(concat(ascii("mtc-witness-receipt-v1"), body)));
     }
   }
@@ -180,21 +181,26 @@ final class WitnessSuite implements Suite {
     out.add(Cases.ok("receipt-decode-000", "a valid receipt", "receipt_decode", Cases.hex(receipt),
         receiptFields(receipt, true)));
     byte[] forged = receipt.clone();
-    forged[60] ^= 1;
+    forged[92] ^= 1;
     out.add(Cases.ok("receipt-decode-001", "blob_hash altered: decodes, does not verify", "receipt_decode",
         Cases.hex(forged), receiptFields(forged, false)));
     addErr(out, "receipt-err-empty", "empty", "receipt_decode", new byte[0], DecodeError.TRUNCATED, 0);
     byte[] rv = receipt.clone();
     rv[0] = 0;
     addErr(out, "receipt-err-version", "version 0", "receipt_decode", rv, DecodeError.UNSUPPORTED_VERSION, 0);
-    addErr(out, "receipt-err-truncated", "160 bytes", "receipt_decode", Arrays.copyOf(receipt, 160),
-        DecodeError.TRUNCATED, 160);
-    addErr(out, "receipt-err-trailing", "162 bytes", "receipt_decode", Arrays.copyOf(receipt, 162),
-        DecodeError.TRAILING_BYTES, 161);
+    addErr(out, "receipt-err-truncated", "192 bytes", "receipt_decode", Arrays.copyOf(receipt, 192),
+        DecodeError.TRUNCATED, 192);
+    addErr(out, "receipt-err-trailing", "194 bytes", "receipt_decode", Arrays.copyOf(receipt, 194),
+        DecodeError.TRAILING_BYTES, 193);
     byte[] rk = receipt.clone();
     Arrays.fill(rk, 1, 33, (byte) 0);
     rk[1] = 1;
     addErr(out, "receipt-err-witness", "witness key of small order", "receipt_decode", rk, DecodeError.INVALID_VALUE, 1);
+    byte[] rs = receipt.clone();
+    Arrays.fill(rs, 33, 65, (byte) 0);
+    rs[33] = 1;
+    addErr(out, "receipt-err-submitter", "submitter key of small order", "receipt_decode", rs,
+        DecodeError.INVALID_VALUE, 33);
 
     byte[] locator = Arrays.copyOfRange(a, 1, 17);
     long[][] stagger = {{1, 0, 86_400_000, 3_600_000}, {2, 0, 86_400_000, 3_600_000}, {3, 0, 86_400_000, 3_600_000},
@@ -228,8 +234,9 @@ final class WitnessSuite implements Suite {
   private static Map<String, Object> receiptFields(byte[] r, boolean valid) {
     ByteBuffer b = ByteBuffer.wrap(r);
     return Cases.map("witness", Cases.hex(Arrays.copyOfRange(r, 1, 33)),
-        "locator", Cases.hex(Arrays.copyOfRange(r, 33, 49)), "nonce", Long.toUnsignedString(b.getLong(49)),
-        "blob_hash", Cases.hex(Arrays.copyOfRange(r, 57, 89)), "stored_until", Long.toUnsignedString(b.getLong(89)),
+        "submitter", Cases.hex(Arrays.copyOfRange(r, 33, 65)),
+        "locator", Cases.hex(Arrays.copyOfRange(r, 65, 81)), "nonce", Long.toUnsignedString(b.getLong(81)),
+        "blob_hash", Cases.hex(Arrays.copyOfRange(r, 89, 121)), "stored_until", Long.toUnsignedString(b.getLong(121)),
         "signature_valid", valid);
   }
 
@@ -279,7 +286,8 @@ final class WitnessSuite implements Suite {
         if (!Arrays.equals(r.encode(), b)) {
           yield "re-encoding differs";
         }
-        yield Cases.map("witness", Cases.hex(r.witness()), "locator", Cases.hex(r.locator()), "nonce",
+        yield Cases.map("witness", Cases.hex(r.witness()), "submitter", Cases.hex(r.submitter()),
+            "locator", Cases.hex(r.locator()), "nonce",
             Long.toUnsignedString(r.nonce()), "blob_hash", Cases.hex(r.blobHash()), "stored_until",
             Long.toUnsignedString(r.storedUntil()), "signature_valid", r.verify().isValid());
       }

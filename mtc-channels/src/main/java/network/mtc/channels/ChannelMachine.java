@@ -68,13 +68,47 @@ public final class ChannelMachine {
    * @throws IllegalStateException naming the {@link RejectReason} if the update is illegal now
    */
   public static Proposal propose(Open s, Party proposer, Update update, SigningKey key) {
+    Draft d = draft(s, proposer, update);
+    if (d instanceof Draft.Illegal i) {
+      throw new IllegalStateException(i.reason().name());
+    }
+    return ((Draft.Ready) d).sign(key);
+  }
+
+  /**
+   * The state {@code update} by {@code proposer} yields on the latest state of {@code s}, unsigned, or why
+   * it is illegal now (the rules of spec/channels.md §7 that do not depend on a signature).
+   */
+  public static Draft draft(Open s, Party proposer, Update update) {
     Object r = next(s, proposer, update);
     if (r instanceof RejectReason reason) {
-      throw new IllegalStateException(reason.name());
+      return new Draft.Illegal(reason);
     }
     Step step = (Step) r;
-    return new Proposal(proposer, update, step.proof, step.locks,
-        ChannelSigner.sign(key, SignatureType.STATE, step.proof));
+    return new Draft.Ready(proposer, update, step.proof, step.locks);
+  }
+
+  /**
+   * The outgoing lock of a mediated transfer (spec/channels.md §7, "Mediated transfers"): the mediator, party
+   * {@code meIn} of {@code in} and {@code meOut} of {@code out}, forwards the lock on {@code hash} it receives
+   * in {@code in} as an AddLock in {@code out} of the same amount expiring at {@code expiry}. Checked in
+   * order: {@code in} holds a pending lock on {@code hash} sent by the other party ({@code UNKNOWN_LOCK});
+   * it has not expired at {@code in}'s time ({@code LOCK_EXPIRED}); {@code expiry} is at least
+   * {@code in}'s challenge period before the incoming lock's expiry ({@code EXPIRY_TOO_CLOSE}); then the
+   * rules of an AddLock in {@code out}. Nothing is signed (see {@link #draft}).
+   */
+  public static Draft forward(Open in, Party meIn, Open out, Party meOut, Bytes hash, long expiry) {
+    HashLock incoming = find(in.locks(), hash);
+    if (incoming == null || incoming.sender() != meIn.other()) {
+      return new Draft.Illegal(RejectReason.UNKNOWN_LOCK);
+    }
+    if (in.now() >= incoming.expiry()) {
+      return new Draft.Illegal(RejectReason.LOCK_EXPIRED);
+    }
+    if (expiry <= 0 || incoming.expiry() - expiry < in.params().challengePeriod()) {
+      return new Draft.Illegal(RejectReason.EXPIRY_TOO_CLOSE);
+    }
+    return draft(out, meOut, new Update.AddLock(new HashLock(meOut, hash, incoming.amount(), expiry)));
   }
 
   /** The countersignature of the pending proposal of {@code s}. */

@@ -45,6 +45,11 @@ public enum RejectReason {
   LOCK_EXPIRED,
   /** The lock has not expired yet. */
   LOCK_NOT_EXPIRED,
+  /**
+   * A mediated transfer's outgoing lock does not expire at least one challenge period of the incoming
+   * channel before the incoming lock: the mediator could pay out and be unable to claim.
+   */
+  EXPIRY_TOO_CLOSE,
   /** Pending locks or a pending proposal forbid a cooperative close. */
   CLOSE_WITH_PENDING,
   /** The close is offered by the party that must accept it, or accepted by the offerer. */

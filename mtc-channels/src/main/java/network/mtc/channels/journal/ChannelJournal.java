@@ -38,6 +38,9 @@ import java.util.TreeMap;
  *   }
  * </pre>
  *
+ * <p>A node's own proposal can be reserved together with its bytes ({@link #reserveProposal}), so that a
+ * restart can resend it rather than leave the nonce blocked.
+ *
  * <p>Bounds: at most {@link Options#maxChannels()} channels; records of at most
  * {@link JournalFormat#MAX_RECORD_LENGTH} bytes; the file is compacted into a snapshot (one reservation and
  * one stored state per channel, written to a side file, synced, atomically renamed over the journal, then
@@ -96,6 +99,13 @@ public final class ChannelJournal implements AutoCloseable {
   private static final class Entry {
     JournalRecord.SignatureReserved reserved;
     JournalRecord.StateStored stored;
+    JournalRecord.ProposalReserved proposal;
+
+    /** The proposal if it is this channel's latest reservation and no co-signed state reached its nonce. */
+    JournalRecord.ProposalReserved liveProposal() {
+      return proposal != null && proposal.nonce() == reserved.nonce()
+          && (stored == null || Long.compareUnsigned(proposal.nonce(), stored.nonce()) > 0) ? proposal : null;
+    }
   }
 
   private final Path path;
@@ -205,6 +215,13 @@ public final class ChannelJournal implements AutoCloseable {
       if (e.reserved == null || Long.compareUnsigned(s.nonce(), e.reserved.nonce()) > 0) {
         e.reserved = new JournalRecord.SignatureReserved(id, s.nonce(), s.stateHash());
       }
+    } else if (r instanceof JournalRecord.ProposalReserved p) {
+      if (e.reserved == null || Long.compareUnsigned(p.nonce(), e.reserved.nonce()) > 0) {
+        e.reserved = new JournalRecord.SignatureReserved(id, p.nonce(), p.stateHash());
+      }
+      if (e.reserved.nonce() == p.nonce() && Arrays.equals(e.reserved.stateHash(), p.stateHash())) {
+        e.proposal = p;
+      }
     } else {
       JournalRecord.SignatureReserved s = (JournalRecord.SignatureReserved) r;
       if (e.reserved == null || Long.compareUnsigned(s.nonce(), e.reserved.nonce()) > 0) {
@@ -228,6 +245,27 @@ public final class ChannelJournal implements AutoCloseable {
     }
     persist(r);
     return SignDecision.RESERVED;
+  }
+
+  /**
+   * Reserves like {@link #reserveSignature} and keeps {@code proposal} (this node's own signed proposal of
+   * that state, opaque bytes of at most {@link JournalRecord#MAX_STATE_LENGTH}) in the same synced record,
+   * so that after a crash the node can send the same proposal again: it may sign nothing else at that
+   * nonce. {@link #latest} returns the proposal until a co-signed state reaches its nonce.
+   *
+   * @throws IllegalArgumentException if the id or hash is not 32 bytes or the proposal is too long
+   */
+  public synchronized SignDecision reserveProposal(byte[] channelId, long nonce, byte[] stateHash,
+      byte[] proposal) {
+    checkUsable();
+    JournalRecord.ProposalReserved r = new JournalRecord.ProposalReserved(channelId, nonce, stateHash, proposal);
+    Entry e = channels.get(channelId);
+    SignDecision d = decide(e, nonce, stateHash);
+    if (d == SignDecision.RESERVED || d == SignDecision.ALREADY_RESERVED && !r.equals(e.liveProposal())
+        && (e.stored == null || e.stored.nonce() != nonce)) {
+      persist(r);
+    }
+    return d;
   }
 
   /**
@@ -312,7 +350,8 @@ public final class ChannelJournal implements AutoCloseable {
   /** What the journal holds for a channel. */
   public synchronized Optional<ChannelRecord> latest(byte[] channelId) {
     Entry e = channels.get(channelId);
-    return e == null ? Optional.empty() : Optional.of(new ChannelRecord(e.reserved, Optional.ofNullable(e.stored)));
+    return e == null ? Optional.empty() : Optional.of(new ChannelRecord(e.reserved, Optional.ofNullable(e.stored),
+        Optional.ofNullable(e.liveProposal())));
   }
 
   /** The channels tracked, in unsigned byte order of their ids. */
@@ -348,6 +387,9 @@ public final class ChannelJournal implements AutoCloseable {
           writeRecord(out, e.reserved);
           if (e.stored != null) {
             writeRecord(out, e.stored);
+          }
+          if (e.liveProposal() != null) {
+            writeRecord(out, e.liveProposal());
           }
         }
         out.force(true);

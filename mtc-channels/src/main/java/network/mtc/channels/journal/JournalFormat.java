@@ -18,6 +18,7 @@ import network.mtc.wire.MtcDecodeException;
  *             crc = CRC-32C over length | type | payload (big-endian integers)
  *   type 1  SignatureReserved  channel_id[32] | nonce u64 | state_hash[32]
  *   type 2  StateStored        channel_id[32] | nonce u64 | state_hash[32] | co_signed_state[length - 73]
+ *   type 3  ProposalReserved   channel_id[32] | nonce u64 | state_hash[32] | proposal[length - 73]
  * </pre>
  *
  * <p>Recovery reads records until the first one that is incomplete (a torn append) or does not check
@@ -38,6 +39,7 @@ public final class JournalFormat {
 
   static final byte TYPE_RESERVED = 1;
   static final byte TYPE_STORED = 2;
+  static final byte TYPE_PROPOSAL = 3;
   private static final byte[] HEADER = {'M', 'T', 'C', 'J', 1, 0, 0, 0};
 
   private JournalFormat() {}
@@ -73,9 +75,10 @@ public final class JournalFormat {
 
   /** The encoded length of a record. */
   public static int encodedLength(JournalRecord r) {
-    // Java 17 has no pattern switch; the interface is sealed to these two records.
-    return RECORD_OVERHEAD + RESERVED_PAYLOAD
-        + (r instanceof JournalRecord.StateStored s ? s.coSignedState().length : 0);
+    // Java 17 has no pattern switch; the interface is sealed to these three records.
+    int tail = r instanceof JournalRecord.StateStored s ? s.coSignedState().length
+        : r instanceof JournalRecord.ProposalReserved p ? p.proposal().length : 0;
+    return RECORD_OVERHEAD + RESERVED_PAYLOAD + tail;
   }
 
   /** Encodes one record. */
@@ -91,6 +94,8 @@ public final class JournalFormat {
     b.putInt(encodedLength(r) - RECORD_OVERHEAD + 1);
     if (r instanceof JournalRecord.StateStored s) {
       b.put(TYPE_STORED).put(s.channelId()).putLong(s.nonce()).put(s.stateHash()).put(s.coSignedState());
+    } else if (r instanceof JournalRecord.ProposalReserved p) {
+      b.put(TYPE_PROPOSAL).put(p.channelId()).putLong(p.nonce()).put(p.stateHash()).put(p.proposal());
     } else {
       JournalRecord.SignatureReserved s = (JournalRecord.SignatureReserved) r;
       b.put(TYPE_RESERVED).put(s.channelId()).putLong(s.nonce()).put(s.stateHash());
@@ -171,6 +176,8 @@ public final class JournalFormat {
       case TYPE_RESERVED -> len == 1 + RESERVED_PAYLOAD
           ? new JournalRecord.SignatureReserved(channelId, nonce, hash) : null;
       case TYPE_STORED -> new JournalRecord.StateStored(channelId, nonce, hash,
+          Arrays.copyOfRange(data, off + 73, off + len));
+      case TYPE_PROPOSAL -> new JournalRecord.ProposalReserved(channelId, nonce, hash,
           Arrays.copyOfRange(data, off + 73, off + len));
       default -> null;
     };

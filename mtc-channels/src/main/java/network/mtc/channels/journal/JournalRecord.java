@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * @since 0.1
  */
-public sealed interface JournalRecord permits JournalRecord.SignatureReserved, JournalRecord.StateStored {
+public sealed interface JournalRecord
+    permits JournalRecord.SignatureReserved, JournalRecord.StateStored, JournalRecord.ProposalReserved {
   /** Length of a channel id. */
   int CHANNEL_ID_LENGTH = 32;
   /** Length of a state hash (SHA-256 of the signed state's bytes). */
@@ -109,6 +110,56 @@ public sealed interface JournalRecord permits JournalRecord.SignatureReserved, J
     @Override
     public String toString() {
       return "StateStored[nonce=" + Long.toUnsignedString(nonce) + ", " + coSignedState.length + " bytes]";
+    }
+  }
+
+  /**
+   * A reservation that also keeps what was signed: this node's own proposal at {@code nonce}, whose state
+   * has hash {@code stateHash}. It counts as a {@link SignatureReserved} of the same nonce and hash, and
+   * lets a node that crashed before the countersignature arrived send the very same proposal again
+   * instead of being stuck (it may sign nothing else at that nonce). {@code proposal} is opaque here.
+   */
+  record ProposalReserved(byte[] channelId, long nonce, byte[] stateHash, byte[] proposal)
+      implements JournalRecord {
+    /** Checks lengths and copies the arrays. */
+    public ProposalReserved {
+      channelId = checked(channelId, CHANNEL_ID_LENGTH, "channelId");
+      stateHash = checked(stateHash, HASH_LENGTH, "stateHash");
+      if (proposal.length > MAX_STATE_LENGTH) {
+        throw new IllegalArgumentException("proposal longer than " + MAX_STATE_LENGTH + " bytes");
+      }
+      proposal = proposal.clone();
+    }
+
+    @Override
+    public byte[] channelId() {
+      return channelId.clone();
+    }
+
+    @Override
+    public byte[] stateHash() {
+      return stateHash.clone();
+    }
+
+    @Override
+    public byte[] proposal() {
+      return proposal.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ProposalReserved r && nonce == r.nonce && Arrays.equals(channelId, r.channelId)
+          && Arrays.equals(stateHash, r.stateHash) && Arrays.equals(proposal, r.proposal);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(channelId) * 31 + Long.hashCode(nonce);
+    }
+
+    @Override
+    public String toString() {
+      return "ProposalReserved[nonce=" + Long.toUnsignedString(nonce) + ", " + proposal.length + " bytes]";
     }
   }
 

@@ -1,11 +1,14 @@
 package network.mtc.channels.message;
 
+import java.util.List;
 import java.util.Objects;
 import network.mtc.channels.Amount;
 import network.mtc.channels.Asset;
 import network.mtc.channels.BalanceProof;
+import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
+import network.mtc.channels.SignedState;
 import network.mtc.wire.Bytes;
 
 /**
@@ -126,6 +129,28 @@ public sealed interface ChannelMessage {
     @Override
     public int type() {
       return ChannelMessageCodec.INVOICE;
+    }
+  }
+
+  /**
+   * After a reconnect or a restart, {@code from} shows the latest co-signed state it holds and that state's
+   * pending locks (channels.md §9); the receiver applies it as {@code ChannelEvent.Reestablish} and, if the
+   * sender is behind, answers with its own REESTABLISH (the {@code Resend} effect).
+   */
+  record Reestablish(Party from, SignedState lastSeen, List<HashLock> locks) implements ChannelMessage {
+    /** Copies the list; checks presence and the lock count. */
+    public Reestablish {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(lastSeen, "lastSeen");
+      locks = List.copyOf(locks);
+      if (locks.size() > HashLock.MAX_LOCKS) {
+        throw new IllegalArgumentException("more than " + HashLock.MAX_LOCKS + " locks");
+      }
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.REESTABLISH;
     }
   }
 

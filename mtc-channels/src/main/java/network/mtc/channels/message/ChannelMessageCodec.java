@@ -9,6 +9,7 @@ import network.mtc.channels.BalanceProofCodec;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
+import network.mtc.channels.SignedState;
 import network.mtc.channels.Update;
 import network.mtc.wire.Bytes;
 import network.mtc.wire.DecodeError;
@@ -30,6 +31,7 @@ import network.mtc.wire.MtcDecodeException;
  *  4 ACCEPT_CLOSE  channel_id[32] by u8 signature[64]
  *  5 SETTLE        proof_length u8 proof sig_a[64] sig_b[64]
  *  6 INVOICE       payee[32] asset u8 amount u128 hash[32]
+ *  7 REESTABLISH   from u8 locks proof_length u8 proof sig_a[64] sig_b[64]
  * </pre>
  *
  * <p>One encoding per message: fixed-width fields, a balance proof whose own encoding is canonical, and no
@@ -50,6 +52,7 @@ public final class ChannelMessageCodec {
   static final int ACCEPT_CLOSE = 4;
   static final int SETTLE = 5;
   static final int INVOICE = 6;
+  static final int REESTABLISH = 7;
   private static final int PAYMENT = 1;
   private static final int ADD_LOCK = 2;
   private static final int UNLOCK = 3;
@@ -60,7 +63,8 @@ public final class ChannelMessageCodec {
   private static final int MIN_PROOF = BalanceProofCodec.MAX_LENGTH - 18;
   /**
    * Longest message: a PROPOSE adding a lock with 16 locks pending: 2 + 32 + 1 + (1 + 57) + (1 + 16 x 57)
-   * + 1 + 182 + 64 = 1,253 bytes, well inside one mesh frame (4,096). Longer input is rejected unread.
+   * + 1 + 182 + 64 = 1,253 bytes, well inside one mesh frame (4,096); a REESTABLISH with 16 locks has 2 + 1
+   * + (1 + 16 x 57) + 1 + 182 + 128 = 1,227. Longer input is rejected unread.
    */
   public static final int MAX_LENGTH = 2 + ID + 1 + 1 + HashLock.LENGTH + 1 + HashLock.MAX_LOCKS * HashLock.LENGTH
       + 1 + BalanceProofCodec.MAX_LENGTH + SIG;
@@ -97,6 +101,10 @@ public final class ChannelMessageCodec {
       o.proof(s.finalState()).bytes(s.sigA()).bytes(s.sigB());
     } else if (m instanceof ChannelMessage.Invoice i) {
       o.bytes(i.payee()).u8(i.asset().code()).amount(i.amount()).bytes(i.hash());
+    } else if (m instanceof ChannelMessage.Reestablish r) {
+      o.u8(r.from().index()).u8(r.locks().size());
+      r.locks().forEach(o::lock);
+      o.proof(r.lastSeen().proof()).bytes(r.lastSeen().sigA()).bytes(r.lastSeen().sigB());
     }
     return o.toByteArray();
   }
@@ -150,6 +158,13 @@ public final class ChannelMessageCodec {
         Amount amount = in.amount("amount");
         yield new ChannelMessage.Invoice(payee, asset, amount, in.bytes(ID, "hash"));
       }
+      case REESTABLISH -> {
+        Party from = in.party("from");
+        List<HashLock> locks = in.locks();
+        BalanceProof p = in.proof();
+        Bytes a = in.bytes(SIG, "sig_a");
+        yield new ChannelMessage.Reestablish(from, new SignedState(p, a, in.bytes(SIG, "sig_b")), locks);
+      }
       default -> throw new MtcDecodeException(DecodeError.INVALID_VALUE, "type", typeAt, "unknown message type");
     };
     in.end();
@@ -167,15 +182,7 @@ public final class ChannelMessageCodec {
       case EXPIRE_LOCK -> new Update.ExpireLock(in.bytes(ID, "hash"));
       default -> throw new MtcDecodeException(DecodeError.INVALID_VALUE, "update_kind", kindAt, "unknown update");
     };
-    int countAt = in.pos();
-    int count = in.u8("lock_count");
-    if (count > HashLock.MAX_LOCKS) {
-      throw new MtcDecodeException(DecodeError.INVALID_VALUE, "lock_count", countAt, "more than 16 locks");
-    }
-    List<HashLock> locks = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      locks.add(in.lock());
-    }
+    List<HashLock> locks = in.locks();
     int proofAt = in.pos() + 1; // the proof starts after its length byte
     BalanceProof proof = in.proof();
     if (!proof.channelId().equals(id)) {
@@ -274,6 +281,19 @@ public final class ChannelMessageCodec {
         throw new MtcDecodeException(DecodeError.INVALID_VALUE, "lock_expiry", expiryAt, "zero expiry");
       }
       return new HashLock(sender, hash, amount, expiry);
+    }
+
+    List<HashLock> locks() {
+      int countAt = pos();
+      int count = u8("lock_count");
+      if (count > HashLock.MAX_LOCKS) {
+        throw new MtcDecodeException(DecodeError.INVALID_VALUE, "lock_count", countAt, "more than 16 locks");
+      }
+      List<HashLock> locks = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        locks.add(lock());
+      }
+      return locks;
     }
 
     BalanceProof proof() {

@@ -25,9 +25,9 @@ public final class WitnessCodec {
     return out;
   }
 
-  /** Encodes a receipt (161 bytes). */
+  /** Encodes a receipt (193 bytes). */
   public static byte[] encode(WitnessReceipt r) {
-    byte[] body = receiptBody(r.witness(), r.locator(), r.nonce(), r.blobHash(), r.storedUntil());
+    byte[] body = receiptBody(r.witness(), r.submitter(), r.locator(), r.nonce(), r.blobHash(), r.storedUntil());
     byte[] out = Arrays.copyOf(body, WitnessReceipt.LENGTH);
     System.arraycopy(r.signature(), 0, out, body.length, 64);
     return out;
@@ -69,8 +69,8 @@ public final class WitnessCodec {
   /**
    * Decodes a receipt that fills {@code b[off, off + len)}.
    *
-   * @throws MtcDecodeException TRUNCATED, UNSUPPORTED_VERSION, INVALID_VALUE (witness not a valid key),
-   *     TRAILING_BYTES
+   * @throws MtcDecodeException TRUNCATED, UNSUPPORTED_VERSION, INVALID_VALUE (witness or submitter not a valid
+   *     key), TRAILING_BYTES
    */
   public static WitnessReceipt decodeReceipt(byte[] b, int off, int len) {
     java.util.Objects.checkFromIndexSize(off, len, b.length);
@@ -85,13 +85,16 @@ public final class WitnessCodec {
     ByteBuffer in = ByteBuffer.wrap(b, off, len);
     byte[] witness = Arrays.copyOfRange(b, off + 1, off + 33);
     checkKey(witness, "witness", 1);
-    return new WitnessReceipt(witness, Arrays.copyOfRange(b, off + 33, off + 49), in.getLong(off + 49),
-        Arrays.copyOfRange(b, off + 57, off + 89), in.getLong(off + 89), Arrays.copyOfRange(b, off + 97, off + 161));
+    byte[] submitter = Arrays.copyOfRange(b, off + 33, off + 65);
+    checkKey(submitter, "submitter", 33);
+    return new WitnessReceipt(witness, submitter, Arrays.copyOfRange(b, off + 65, off + 81), in.getLong(off + 81),
+        Arrays.copyOfRange(b, off + 89, off + 121), in.getLong(off + 121),
+        Arrays.copyOfRange(b, off + 129, off + 193));
   }
 
   private static String fieldAt(int len) {
-    return len < 33 ? "witness" : len < 49 ? "locator" : len < 57 ? "nonce" : len < 89 ? "blob_hash"
-        : len < 97 ? "stored_until" : "signature";
+    return len < 33 ? "witness" : len < 65 ? "submitter" : len < 81 ? "locator" : len < 89 ? "nonce"
+        : len < 121 ? "blob_hash" : len < 129 ? "stored_until" : "signature";
   }
 
   private static void need(int len, int n, String field) {
@@ -111,8 +114,9 @@ public final class WitnessCodec {
         .put(locator).putLong(nonce).put(submitter).putShort((short) blob.length).put(blob).array();
   }
 
-  static byte[] receiptBody(byte[] witness, byte[] locator, long nonce, byte[] blobHash, long storedUntil) {
+  static byte[] receiptBody(byte[] witness, byte[] submitter, byte[] locator, long nonce, byte[] blobHash,
+      long storedUntil) {
     return ByteBuffer.allocate(WitnessReceipt.BODY_LENGTH).put((byte) WitnessReceipt.VERSION).put(witness)
-        .put(locator).putLong(nonce).put(blobHash).putLong(storedUntil).array();
+        .put(submitter).put(locator).putLong(nonce).put(blobHash).putLong(storedUntil).array();
   }
 }

@@ -11,31 +11,38 @@ import network.mtc.crypto.Verdict;
  * channel closes with an older state. A party collects receipts so that it knows (and can prove to the
  * counterparty, or to a reward scheme) which witnesses hold its latest state.
  *
+ * <p>Why the submitter is named: both parties' appointments of one state carry the same blob (the key and
+ * plaintext are the same), but the witness stores them in two slots, one per submitter. Without the
+ * submitter a receipt for one party's slot would also "cover" the other party's appointment, whose slot
+ * may never have been stored or may have been evicted.
+ *
  * <pre>
  *   0   version u8 (1)
  *   1   witness[32]       Ed25519 public key of the witness
- *   33  locator[16]
- *   49  nonce u64
- *   57  blob_hash[32]     SHA-256 of the appointment's blob
- *   89  stored_until u64  ledger time in milliseconds since the Unix epoch
- *   97  signature[64]     Ed25519 by witness over "mtc-witness-receipt-v1" || bytes [0, 97)
- *   161 end
+ *   33  submitter[32]     Ed25519 public key of the party whose slot holds the appointment
+ *   65  locator[16]
+ *   81  nonce u64
+ *   89  blob_hash[32]     SHA-256 of the appointment's blob
+ *   121 stored_until u64  ledger time in milliseconds since the Unix epoch
+ *   129 signature[64]     Ed25519 by witness over "mtc-witness-receipt-v1" || bytes [0, 129)
+ *   193 end
  * </pre>
  *
  * @since 0.1
  */
-public record WitnessReceipt(byte[] witness, byte[] locator, long nonce, byte[] blobHash, long storedUntil,
-    byte[] signature) {
+public record WitnessReceipt(byte[] witness, byte[] submitter, byte[] locator, long nonce, byte[] blobHash,
+    long storedUntil, byte[] signature) {
   /** Encoded length. */
-  public static final int LENGTH = 161;
+  public static final int LENGTH = 193;
   /** Bytes covered by the signature. */
-  static final int BODY_LENGTH = 97;
+  static final int BODY_LENGTH = 129;
   static final int VERSION = 1;
   private static final byte[] DOMAIN = "mtc-witness-receipt-v1".getBytes(StandardCharsets.US_ASCII);
 
   /** Checks lengths and copies the arrays. */
   public WitnessReceipt {
     witness = copy(witness, PublicKey.LENGTH, "witness");
+    submitter = copy(submitter, PublicKey.LENGTH, "submitter");
     locator = copy(locator, Locator.LENGTH, "locator");
     blobHash = copy(blobHash, 32, "blobHash");
     signature = copy(signature, 64, "signature");
@@ -44,24 +51,25 @@ public record WitnessReceipt(byte[] witness, byte[] locator, long nonce, byte[] 
   /** Signs a receipt for an appointment. */
   public static WitnessReceipt issue(SigningKey witness, Appointment a, long storedUntil) {
     byte[] pub = witness.publicKey().toBytes();
-    byte[] body = WitnessCodec.receiptBody(pub, a.locator(), a.nonce(), a.blobHash(), storedUntil);
-    return new WitnessReceipt(pub, a.locator(), a.nonce(), a.blobHash(), storedUntil,
+    byte[] body = WitnessCodec.receiptBody(pub, a.submitter(), a.locator(), a.nonce(), a.blobHash(),
+        storedUntil);
+    return new WitnessReceipt(pub, a.submitter(), a.locator(), a.nonce(), a.blobHash(), storedUntil,
         witness.sign(signedMessage(body)));
   }
 
   /** Checks the witness's signature. */
   public Verdict verify() {
-    return PublicKey.verify(witness, signedMessage(WitnessCodec.receiptBody(witness, locator, nonce, blobHash,
-        storedUntil)), signature);
+    return PublicKey.verify(witness, signedMessage(WitnessCodec.receiptBody(witness, submitter, locator, nonce,
+        blobHash, storedUntil)), signature);
   }
 
-  /** True if the signature is valid and the receipt is for exactly this appointment. */
+  /** True if the signature is valid and the receipt is for exactly this appointment, in its submitter's slot. */
   public boolean covers(Appointment a) {
     return nonce == a.nonce() && Arrays.equals(locator, a.locator()) && Arrays.equals(blobHash, a.blobHash())
-        && verify().isValid();
+        && Arrays.equals(submitter, a.submitter()) && verify().isValid();
   }
 
-  /** The 161-byte encoding. */
+  /** The 193-byte encoding. */
   public byte[] encode() {
     return WitnessCodec.encode(this);
   }
@@ -85,6 +93,11 @@ public record WitnessReceipt(byte[] witness, byte[] locator, long nonce, byte[] 
   }
 
   @Override
+  public byte[] submitter() {
+    return submitter.clone();
+  }
+
+  @Override
   public byte[] locator() {
     return locator.clone();
   }
@@ -102,7 +115,8 @@ public record WitnessReceipt(byte[] witness, byte[] locator, long nonce, byte[] 
   @Override
   public boolean equals(Object o) {
     return o instanceof WitnessReceipt r && nonce == r.nonce && storedUntil == r.storedUntil
-        && Arrays.equals(witness, r.witness) && Arrays.equals(locator, r.locator)
+        && Arrays.equals(witness, r.witness) && Arrays.equals(submitter, r.submitter)
+        && Arrays.equals(locator, r.locator)
         && Arrays.equals(blobHash, r.blobHash) && Arrays.equals(signature, r.signature);
   }
 

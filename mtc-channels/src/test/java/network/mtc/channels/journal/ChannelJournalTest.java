@@ -54,6 +54,41 @@ class ChannelJournalTest {
   }
 
   @Test
+  void aReservedProposalIsARecoverableReservationUntilAStateReachesItsNonce() {
+    Path p = dir.resolve("j");
+    byte[] proposal = {1, 2, 3};
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+      assertEquals(SignDecision.RESERVED, j.reserveAndStore(id(1), 0, hash(0), new byte[] {9}));
+      assertEquals(SignDecision.RESERVED, j.reserveProposal(id(1), 1, hash(1), proposal));
+      long size = j.size();
+      assertEquals(SignDecision.ALREADY_RESERVED, j.reserveProposal(id(1), 1, hash(1), proposal));
+      assertEquals(size, j.size(), "the same proposal again writes nothing");
+      assertEquals(SignDecision.REFUSED_CONFLICT, j.reserveSignature(id(1), 1, hash(2)));
+      assertEquals(SignDecision.REFUSED_CONFLICT, j.reserveProposal(id(1), 1, hash(2), proposal));
+    }
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+      ChannelRecord r = j.latest(id(1)).orElseThrow();
+      assertEquals(1, r.reserved().nonce());
+      assertArrayEquals(proposal, r.proposal().orElseThrow().proposal());
+      j.compact();
+    }
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+      assertArrayEquals(proposal, j.latest(id(1)).orElseThrow().proposal().orElseThrow().proposal(),
+          "a snapshot keeps the live proposal");
+      j.storeState(id(1), 1, hash(1), new byte[] {7});
+      assertTrue(j.latest(id(1)).orElseThrow().proposal().isEmpty(), "co-signed: no longer pending");
+      assertEquals(SignDecision.RESERVED, j.reserveSignature(id(1), 2, hash(2)));
+      j.compact();
+    }
+    try (ChannelJournal j = ChannelJournal.open(p, OPTS)) {
+      ChannelRecord r = j.latest(id(1)).orElseThrow();
+      assertTrue(r.proposal().isEmpty());
+      assertEquals(2, r.reserved().nonce());
+      assertEquals(1, r.stored().orElseThrow().nonce());
+    }
+  }
+
+  @Test
   void noncesCompareUnsigned() {
     try (ChannelJournal j = ChannelJournal.open(dir.resolve("j"), OPTS)) {
       assertEquals(SignDecision.RESERVED, j.reserveSignature(id(1), Long.MAX_VALUE, hash(1)));

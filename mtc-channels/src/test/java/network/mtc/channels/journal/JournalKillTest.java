@@ -1,18 +1,10 @@
 package network.mtc.channels.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -20,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import network.mtc.channels.ChildJvm;
 import network.mtc.wire.MtcDecodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JournalKillTest {
   static final int ROUNDS = 30;
-  /** A child that prints nothing for this long is stuck: the test fails instead of hanging. */
-  static final long READY_TIMEOUT_MS = 20_000;
 
   @TempDir
   Path dir;
@@ -51,18 +41,9 @@ class JournalKillTest {
     int acks = 0;
     Set<String> stops = new LinkedHashSet<>();
     for (int round = 0; round < ROUNDS; round++) {
-      Process p = new ProcessBuilder(javaBinary(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-          "-Xmx64m", "-cp", classPath(), JournalKillChild.class.getName(), journal.toString(),
-          Long.toString(round))
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      LineReader lines = new LineReader(p.getInputStream());
-      lines.start();
-      lines.awaitFirstLine(READY_TIMEOUT_MS);
+      ChildJvm child = ChildJvm.start(JournalKillChild.class, journal.toString(), Long.toString(round));
       Thread.sleep(20 + random.nextInt(250));
-      p.destroyForcibly();
-      assertTrue(p.waitFor(10, TimeUnit.SECONDS), "child did not die");
-      lines.join(10_000);
-      List<String> out = lines.lines();
+      List<String> out = child.kill();
       assertTrue(!out.isEmpty() && out.get(0).startsWith("READY"), "round " + round + ": " + out);
       for (String line : out.subList(1, out.size())) {
         String[] f = line.split(" ");
@@ -114,85 +95,5 @@ class JournalKillTest {
     assertTrue(acks > ROUNDS, "the child made too little progress to test anything: " + acks + " acks");
     System.out.printf("kill test: %d rounds, %d acknowledged updates, %d signatures, %d conflicting proposals "
         + "refused after a restart, recoveries seen after kills: %s%n", ROUNDS, acks, signed.size(), refusals, stops);
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** Test classes, this module's classes and the modules below, whether surefire used class or module path. */
-  private static String classPath() throws URISyntaxException {
-    Set<String> entries = new LinkedHashSet<>();
-    String self = JournalKillChild.class.getResource("JournalKillChild.class").toURI().getPath();
-    entries.add(self.substring(0, self.length() - "network/mtc/channels/journal/JournalKillChild.class".length()));
-    for (Class<?> c : List.of(ChannelJournal.class, MtcDecodeException.class)) {
-      entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-    }
-    for (String prop : List.of("jdk.module.path", "java.class.path")) {
-      String v = System.getProperty(prop);
-      if (v != null && !v.isEmpty()) {
-        entries.addAll(List.of(v.split(File.pathSeparator)));
-      }
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  /** Reads the child's stdout; keeps only complete lines (a kill can cut nothing mid-line, but be strict). */
-  private static final class LineReader extends Thread {
-    private final InputStream in;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final Object firstLine = new Object();
-
-    LineReader(InputStream in) {
-      this.in = in;
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      byte[] buf = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          synchronized (firstLine) {
-            bytes.write(buf, 0, n);
-            firstLine.notifyAll();
-          }
-        }
-      } catch (IOException closed) {
-        // the process died
-      }
-      synchronized (firstLine) {
-        firstLine.notifyAll();
-      }
-    }
-
-    void awaitFirstLine(long timeoutMs) throws InterruptedException {
-      long deadline = System.currentTimeMillis() + timeoutMs;
-      synchronized (firstLine) {
-        while (bytes.toString(StandardCharsets.US_ASCII).indexOf('\n') < 0 && isAlive()) {
-          long left = deadline - System.currentTimeMillis();
-          if (left <= 0) {
-            fail("child printed nothing within " + timeoutMs + " ms");
-          }
-          firstLine.wait(left);
-        }
-      }
-    }
-
-    List<String> lines() {
-      String s;
-      synchronized (firstLine) {
-        s = bytes.toString(StandardCharsets.US_ASCII);
-      }
-      List<String> out = new ArrayList<>();
-      int start = 0;
-      for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', start)) {
-        out.add(s.substring(start, i));
-        start = i + 1;
-      }
-      assertNotNull(out);
-      return out;
-    }
   }
 }

@@ -84,6 +84,8 @@ class ChannelMessageCodecTest {
     Proposal lock2 = c.propose(new Update.AddLock(new HashLock(Party.A, HashLock.hashOf(fill(2)), Amount.of(4),
         2_000_000)));
     c.commit(lock2);
+    ChannelState.Open withLocks = (ChannelState.Open) c.state;
+    out.add(new ChannelMessage.Reestablish(Party.B, withLocks.latest(), withLocks.locks()));
     out.add(new ChannelMessage.Propose(id, c.propose(new Update.Unlock(Bytes.copyOf(fill(1))))));
     c.ok(new ChannelEvent.Tick(2_000_000));
     out.add(new ChannelMessage.Propose(id, c.propose(new Update.ExpireLock(HashLock.hashOf(fill(2))))));
@@ -151,7 +153,7 @@ class ChannelMessageCodecTest {
     b[0] = 2;
     rejects(b, DecodeError.UNSUPPORTED_VERSION, "version", 0);
     b = pay.clone();
-    b[1] = 7;
+    b[1] = 8;
     rejects(b, DecodeError.INVALID_VALUE, "type", 1);
     b = pay.clone();
     b[34] = 2;

@@ -77,13 +77,17 @@ class WitnessTest {
     assertEquals(r, back);
     assertTrue(back.covers(a));
     assertFalse(back.covers(Appointment.create(ARRON, CHANNEL, 8, new byte[40])));
+    Appointment toms = Appointment.create(TOM, CHANNEL, 7, new byte[40]);
+    assertTrue(Arrays.equals(a.blob(), toms.blob()), "both parties' appointments of one state share the blob");
+    assertFalse(back.covers(toms), "a receipt for Arron's slot says nothing of Tom's");
+    assertTrue(Arrays.equals(ARRON.publicKey().toBytes(), back.submitter()));
     for (int i = 0; i < enc.length; i++) {
       byte[] bad = enc.clone();
       bad[i] ^= 1;
       try {
         assertFalse(WitnessCodec.decodeReceipt(bad, 0, bad.length).verify().isValid(), "byte " + i);
       } catch (MtcDecodeException rejected) {
-        assertTrue(i == 0 || i < 33, "byte " + i + ": " + rejected.getMessage());
+        assertTrue(i < 65, "byte " + i + ": " + rejected.getMessage());
       }
     }
   }
@@ -92,9 +96,9 @@ class WitnessTest {
   void decoderRejectionsAreTyped() {
     byte[] enc = WitnessReceipt.issue(WITNESS, Appointment.create(TOM, CHANNEL, 1, new byte[1]), 9).encode();
     assertEquals(DecodeError.TRUNCATED, code(() -> WitnessCodec.decodeReceipt(enc, 0, 0)));
-    assertEquals(DecodeError.TRUNCATED, code(() -> WitnessCodec.decodeReceipt(enc, 0, 160)));
-    byte[] longer = Arrays.copyOf(enc, 162);
-    assertEquals(DecodeError.TRAILING_BYTES, code(() -> WitnessCodec.decodeReceipt(longer, 0, 162)));
+    assertEquals(DecodeError.TRUNCATED, code(() -> WitnessCodec.decodeReceipt(enc, 0, 192)));
+    byte[] longer = Arrays.copyOf(enc, 194);
+    assertEquals(DecodeError.TRAILING_BYTES, code(() -> WitnessCodec.decodeReceipt(longer, 0, 194)));
     byte[] v2 = enc.clone();
     v2[0] = 2;
     assertEquals(DecodeError.UNSUPPORTED_VERSION, code(() -> WitnessCodec.decodeReceipt(v2, 0, v2.length)));
@@ -103,6 +107,11 @@ class WitnessTest {
     smallOrderKey[1] = 1;   // the identity point: a small-order key
     assertEquals(DecodeError.INVALID_VALUE,
         code(() -> WitnessCodec.decodeReceipt(smallOrderKey, 0, smallOrderKey.length)));
+    byte[] smallOrderSubmitter = enc.clone();
+    Arrays.fill(smallOrderSubmitter, 33, 65, (byte) 0);
+    smallOrderSubmitter[33] = 1;
+    assertEquals(DecodeError.INVALID_VALUE,
+        code(() -> WitnessCodec.decodeReceipt(smallOrderSubmitter, 0, smallOrderSubmitter.length)));
 
     byte[] app = Appointment.create(TOM, CHANNEL, 1, new byte[1]).encode();
     byte[] huge = app.clone();

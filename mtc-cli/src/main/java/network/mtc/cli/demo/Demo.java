@@ -22,14 +22,17 @@ import network.mtc.channels.Asset;
 import network.mtc.channels.BalanceProof;
 import network.mtc.channels.ChannelEffect;
 import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelMachine;
 import network.mtc.channels.ChannelParams;
 import network.mtc.channels.ChannelState;
+import network.mtc.channels.Draft;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.LedgerResult;
 import network.mtc.channels.Party;
 import network.mtc.channels.Payout;
 import network.mtc.channels.Proposal;
 import network.mtc.channels.ReferenceLedger;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.Update;
 import network.mtc.channels.journal.ChannelJournal;
@@ -56,11 +59,13 @@ import network.mtc.wire.NodeAddress;
  *   <li>Internet off: fourteen real {@code MeshNode}s on the simulated radio ({@link SimWorld}), Arron and
  *       Tom three hops apart.
  *   <li>Arron pays Tom 5 MTC: the proposal and the countersignature cross the mesh sealed to their
- *       recipient ({@link SealedEnvelope}); Tom journals (synced) before countersigning; both hand the
+ *       recipient ({@link SealedEnvelope}); each party's {@code DurableChannel} reserves every signature
+ *       in its journal first, and Tom journals the co-signed state (synced) before countersigning; both hand the
  *       co-signed state to every witness in range as an appointment and collect signed receipts.
  *   <li>Arron pays Tom 0.25 ETH (gas in MTC to the fridge) and Tom pays Arron 1 MTC back.
  *   <li>Arron pays Ruby 2 MTC through Tom with a hash-lock (Ruby's invoice, two locks with stepped
- *       expiries, two unlocks).
+ *       expiries checked by {@code ChannelMachine.forward}, two unlocks); then Tom's phone restarts,
+ *       recovers its three channels from its journal alone and reestablishes each over the mesh.
  *   <li>The co-signed cooperative closes of Arron-Tom MTC and Tom-Ruby travel over the mesh to the fridge,
  *       which reaches the internet and settles them on the ledger.
  *   <li>Arron closes the ETH channel with a stale state; the fridge opens its appointment with the channel
@@ -161,12 +166,15 @@ public final class Demo implements AutoCloseable {
   private Person person(String name, int node) {
     SigningKey key = SigningKey.fromSeed(SeededRandom.derive(seed, name + "/channel-key"));
     X25519KeyPair box = X25519KeyPair.fromPrivateKey(SeededRandom.derive(seed, name + "/x25519"));
-    ChannelJournal j = ChannelJournal.open(dir.resolve(name.toLowerCase(Locale.ROOT) + ".journal"),
-        ChannelJournal.Options.DEFAULT);
+    ChannelJournal j = ChannelJournal.open(journalPath(name), ChannelJournal.Options.DEFAULT);
     journals.add(j);
     names.put(key.publicKey().hex(), name);
     expected.put(name, new EnumMap<>(Asset.class));
     return new Person(name, key, box, node, j, this);
+  }
+
+  private Path journalPath(String name) {
+    return dir.resolve(name.toLowerCase(Locale.ROOT) + ".journal");
   }
 
   private Witness witness(String name, int node) {
@@ -242,6 +250,7 @@ public final class Demo implements AutoCloseable {
     // 4. multi-hop
     begin(4, "Arron pays Ruby 2 MTC through Tom with a hash-lock");
     multiHop(atMtc, trMtc, "2");
+    restart(tom);
     end();
 
     // 5. the fridge reaches the internet
@@ -258,8 +267,8 @@ public final class Demo implements AutoCloseable {
     }
     for (ChannelView[] c : List.of(atMtc, trMtc)) {
       Payout onLedger = ledger.payout(c[0].id);
-      boolean same = onLedger != null && c[0].state instanceof ChannelState.Settled s0
-          && c[1].state instanceof ChannelState.Settled s1 && s0.payout().equals(onLedger)
+      boolean same = onLedger != null && c[0].state() instanceof ChannelState.Settled s0
+          && c[1].state() instanceof ChannelState.Settled s1 && s0.payout().equals(onLedger)
           && s1.payout().equals(onLedger);
       check(c[0].name + " settled as both parties signed", same, onLedger == null ? "not settled"
           : split(c[0], onLedger));
@@ -288,9 +297,10 @@ public final class Demo implements AutoCloseable {
     p.add(vp);
     q.add(vq);
     channelNames.put(params.channelId().hex(), name);
-    SigningKey a = params.partyOf(p.key.publicKey()) == Party.A ? p.key : q.key;
-    SigningKey b = a == p.key ? q.key : p.key;
-    SignedState opening = SignedState.cosign(params.openingProof(), a, b);
+    ChannelView va = vp.me == Party.A ? vp : vq;
+    ChannelView vb = va == vp ? vq : vp;
+    SignedState opening = new SignedState(params.openingProof(), va.channel.signOpening(),
+        vb.channel.signOpening());
     LedgerResult r = ledger.open(params, opening, online);
     if (!r.accepted()) {
       throw new StoryFailure("the ledger refused to fund " + name + ": " + r.rejection());
@@ -327,6 +337,40 @@ public final class Demo implements AutoCloseable {
     return v.latest();
   }
 
+  /**
+   * {@code p}'s phone is killed (its journal closed without a goodbye) and restarts: every channel comes back
+   * from the journal alone, at the co-signed state its peer holds, with the same pending locks.
+   */
+  private void restart(Person p) {
+    journals.remove(p.journal);
+    p.journal.close();
+    ChannelJournal j = ChannelJournal.open(journalPath(p.name), ChannelJournal.Options.DEFAULT);
+    journals.add(j);
+    p.restart(j);
+    StringBuilder detail = new StringBuilder();
+    boolean same = true;
+    for (ChannelView v : p.views()) {
+      ChannelState.Open mine = v.open();
+      ChannelState.Open theirs = v.peerView().open();
+      same &= mine.latest().equals(theirs.latest()) && mine.locks().equals(theirs.locks())
+          && mine.pending() == null;
+      detail.append(detail.length() == 0 ? "" : ", ").append(v.name).append(" state ")
+          .append(mine.latest().proof().nonce());
+    }
+    log(p.name + "'s phone restarts: it reopens its journal and recovers every channel from it alone ("
+        + detail + ")");
+    check(p.name + "'s channels survive a restart at the states their peers hold", same, detail.toString());
+    for (ChannelView v : p.views()) {
+      ChannelMessage.Reestablish r = v.channel.reestablish()
+          .orElseThrow(() -> new StoryFailure(v.name + " is not open after the restart"));
+      long nonce = v.latestNonce();
+      log(p.name + " sends " + v.peer.name + " a REESTABLISH of " + v.name + " (state " + nonce
+          + ", sealed like every channel message)");
+      exchange(() -> v.peerView().inSyncAt == nonce, () -> p.send(v.peer, r),
+          p.name + "'s reestablish of " + v.name);
+    }
+  }
+
   private void multiHop(ChannelView[] at, ChannelView[] tr, String amount) {
     Amount a = Amount.parse(amount, Asset.MTC);
     byte[] secret = new byte[32];
@@ -345,15 +389,18 @@ public final class Demo implements AutoCloseable {
     long expiryTr = now + CHALLENGE + 86_400;
     long expiryAt = expiryTr + CHALLENGE;
     update(at[0], new Update.AddLock(new HashLock(at[0].me, hash, a, expiryAt)));
-    HashLock incoming = at[1].open().locks().stream().filter(l -> l.hash().equals(hash)).findFirst()
-        .orElseThrow(() -> new StoryFailure("Tom holds no lock on Ruby's hash"));
-    if (incoming.sender() != at[1].me.other() || incoming.amount().compareTo(a) < 0
-        || incoming.expiry() - expiryTr < CHALLENGE) {
-      throw new StoryFailure("Tom's incoming lock does not cover the forward: " + incoming);
+    // The mediator's rule (spec/channels.md §7): the outgoing lock expires a challenge period earlier.
+    Draft tooClose = ChannelMachine.forward(at[1].open(), at[1].me, tr[0].open(), tr[0].me, hash,
+        expiryAt - CHALLENGE + 1);
+    check("Tom refuses to forward with less than a challenge period of margin", tooClose instanceof Draft.Illegal i
+        && i.reason() == RejectReason.EXPIRY_TOO_CLOSE, String.valueOf(tooClose));
+    Draft forward = ChannelMachine.forward(at[1].open(), at[1].me, tr[0].open(), tr[0].me, hash, expiryTr);
+    if (!(forward instanceof Draft.Ready ready) || !ready.locks().stream().anyMatch(l -> l.amount().equals(a))) {
+      throw new StoryFailure("Tom cannot forward Arron's lock: " + forward);
     }
     log("Tom holds Arron's lock (expires in " + (expiryAt - now) / 86_400 + " days) and forwards with an "
         + "expiry one challenge period earlier (" + (expiryTr - now) / 86_400 + " days)");
-    update(tr[0], new Update.AddLock(new HashLock(tr[0].me, hash, a, expiryTr)));
+    update(tr[0], ready.update());
     Bytes pre = ruby.secrets.get(hash.hex());
     update(tr[1], new Update.Unlock(pre));
     Bytes learned = tom.secrets.get(hash.hex());
@@ -378,7 +425,7 @@ public final class Demo implements AutoCloseable {
     ChannelMessage.OfferClose offer = v.owner.offerClose(v);
     log(v.owner.name + " offers to close " + v.name + " at its latest state (" + at
         + "), signs the close proof and seals the offer to " + v.peer.name);
-    exchange(() -> v.state instanceof ChannelState.Settled && fridge.toCarry.containsKey(v.id.hex()),
+    exchange(() -> v.state() instanceof ChannelState.Settled && fridge.toCarry.containsKey(v.id.hex()),
         () -> v.owner.send(v.peer, offer), v.owner.name + "'s close offer of " + v.name);
   }
 
@@ -433,8 +480,8 @@ public final class Demo implements AutoCloseable {
     a.apply(dispute);
     t.apply(dispute);
     Payout p = ledger.payout(a.id);
-    boolean penalised = p != null && a.state instanceof ChannelState.Penalised pa && pa.payout().equals(p)
-        && t.state instanceof ChannelState.Penalised pt && pt.payout().equals(p)
+    boolean penalised = p != null && a.state() instanceof ChannelState.Penalised pa && pa.payout().equals(p)
+        && t.state() instanceof ChannelState.Penalised pt && pt.payout().equals(p)
         && p.to(t.me).equals(a.params.total()) && p.to(a.me).isZero();
     check("penalty: Tom gets the whole ETH channel, Arron nothing", penalised,
         p == null ? "no payout" : split(a, p));

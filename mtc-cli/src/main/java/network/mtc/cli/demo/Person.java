@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import network.mtc.channels.BalanceProof;
+import network.mtc.channels.ChannelEffect;
 import network.mtc.channels.ChannelEvent;
-import network.mtc.channels.ChannelMachine;
-import network.mtc.channels.ChannelSigner;
 import network.mtc.channels.ChannelState;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
-import network.mtc.channels.SignatureType;
 import network.mtc.channels.SignedState;
-import network.mtc.channels.Transition;
 import network.mtc.channels.Update;
 import network.mtc.channels.journal.ChannelJournal;
-import network.mtc.channels.journal.SignDecision;
+import network.mtc.channels.endpoint.Outcome;
 import network.mtc.channels.message.ChannelMessage;
 import network.mtc.channels.message.SealedEnvelope;
 import network.mtc.channels.witness.Appointment;
@@ -32,7 +29,8 @@ import network.mtc.wire.NodeAddress;
 
 /**
  * A channel party's phone on the mesh: its channel key, its X25519 key for sealed envelopes, its journal,
- * and its views of its channels. It reacts to what arrives on the mesh the way a wallet would: checks and
+ * and its views of its channels (each a {@link network.mtc.channels.endpoint.DurableChannel} on that
+ * journal, the only code that signs). It reacts to what arrives on the mesh the way a wallet would: checks and
  * countersigns proposals (journal first), completes its own proposals, answers close offers, collects
  * witness receipts. The story ({@link Demo}) decides what it proposes and when.
  */
@@ -41,7 +39,8 @@ final class Person {
   final SigningKey key;
   final X25519KeyPair box;
   final int node;
-  final ChannelJournal journal;
+  /** This phone's journal; replaced when the phone restarts ({@link #restart}). */
+  ChannelJournal journal;
   private final Demo demo;
   /** Views of this person's channels, by channel id hex. */
   private final TreeMap<String, ChannelView> channels = new TreeMap<>();
@@ -59,12 +58,28 @@ final class Person {
     this.demo = demo;
   }
 
+  /**
+   * The phone was killed and restarts with {@code reopened}, its journal file opened again: every channel
+   * is recovered from the journal alone; nothing held in memory before survives.
+   */
+  void restart(ChannelJournal reopened) {
+    journal = reopened;
+    for (ChannelView v : channels.values()) {
+      v.recover(reopened);
+    }
+  }
+
   NodeAddress address() {
     return demo.world.node(node).address();
   }
 
   void add(ChannelView v) {
     channels.put(v.id.hex(), v);
+  }
+
+  /** This person's channels, in the order of their ids. */
+  List<ChannelView> views() {
+    return List.copyOf(channels.values());
   }
 
   ChannelView view(Bytes channelId) {
@@ -82,24 +97,25 @@ final class Person {
 
   // ---------------------------------------------------------------- what the story asks this person to do
 
-  /** Builds, reserves in the journal (durable) and signs a proposal, and applies it to this side's machine. */
+  /**
+   * Proposes through the endpoint: the state and the proposal are reserved in the journal (synced) before
+   * the proposal is signed and applied to this side's machine.
+   */
   Proposal propose(ChannelView v, Update u) {
-    Proposal p = ChannelMachine.propose(v.open(), v.me, u, key);
-    SignDecision d = journal.reserveSignature(v.id.toByteArray(), p.proof().nonce(),
-        p.proof().hash().toByteArray());
-    if (!d.maySign()) {
-      throw new StoryFailure(name + "'s journal refused to sign state " + p.proof().nonce() + ": " + d);
+    Outcome o = v.channel.propose(u);
+    if (!(o instanceof Outcome.Done d)) {
+      throw new StoryFailure(name + "'s endpoint refused to propose in " + v.name + ": " + o);
     }
-    v.apply(new ChannelEvent.Propose(p));
-    return p;
+    return ((ChannelMessage.Propose) d.send().get(0)).proposal();
   }
 
-  /** Signs the cooperative close of {@code v} and applies the offer to this side's machine. */
+  /** Signs the cooperative close of {@code v} through the endpoint (reserved first) and applies the offer. */
   ChannelMessage.OfferClose offerClose(ChannelView v) {
-    BalanceProof close = ChannelMachine.closeProof(v.latest());
-    Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close);
-    v.apply(new ChannelEvent.OfferClose(v.me, sig));
-    v.offer = new ChannelMessage.OfferClose(v.id, v.me, sig);
+    Outcome o = v.channel.offerClose();
+    if (!(o instanceof Outcome.Done d)) {
+      throw new StoryFailure(name + "'s endpoint refused to offer the close of " + v.name + ": " + o);
+    }
+    v.offer = (ChannelMessage.OfferClose) d.send().get(0);
     return v.offer;
   }
 
@@ -131,6 +147,8 @@ final class Person {
         demo.log(name + " opens an invoice: " + i.amount().format(i.asset()) + " " + i.asset()
             + " against the hash " + i.hash().hex().substring(0, 16) + "...");
       }
+    } else if (m instanceof ChannelMessage.Reestablish r) {
+      onReestablish(r);
     } else if (m instanceof ChannelMessage.Settle) {
       demo.log(name + " ignores a settle message: only stations carry them");
     }
@@ -144,50 +162,43 @@ final class Person {
     }
     Proposal p = msg.proposal();
     long nonce = p.proof().nonce();
-    if (v.state instanceof ChannelState.Open o && o.latest().proof().equals(p.proof())) {
-      // a retransmission of a proposal already countersigned: the countersignature was lost, send it again
-      send(v.peer, new ChannelMessage.Countersign(v.id, v.me, nonce, o.latest().signature(v.me)));
-      return;
-    }
-    Transition t = v.tryApply(new ChannelEvent.Propose(p));
-    if (t instanceof Transition.Rejected r) {
+    // a retransmission of a proposal already countersigned: the endpoint answers with the same countersignature
+    boolean again = v.state() instanceof ChannelState.Open o && o.latest().proof().equals(p.proof());
+    Outcome out = v.channel.receive(new ChannelEvent.Propose(p));
+    if (out instanceof Outcome.Rejected r) {
       demo.log(name + " rejects " + v.peer.name + "'s proposal of state " + nonce + ": " + r.reason());
       return;
-    }
-    Bytes sig = ChannelMachine.countersign(v.open(), key);
-    SignedState signed = p.proposer() == Party.A ? new SignedState(p.proof(), p.signature(), sig)
-        : new SignedState(p.proof(), sig, p.signature());
-    SignDecision d = journal.reserveAndStore(v.id.toByteArray(), nonce, p.proof().hash().toByteArray(),
-        signed.encode());
-    if (!d.maySign()) {
-      demo.log(name + "'s journal refuses to countersign state " + nonce + ": " + d);
+    } else if (out instanceof Outcome.Refused r) {
+      demo.log(name + "'s journal refuses to countersign state " + nonce + ": " + r.decision());
       return;
     }
-    v.apply(new ChannelEvent.Countersign(v.me, sig));
-    demo.log(name + " opens the envelope, checks state " + nonce + " (" + Demo.describe(v, p.update())
-        + "), journals it (synced) and only then countersigns");
-    if (p.update() instanceof Update.Unlock u) {
-      secrets.put(HashLock.hashOf(u.preimage().toByteArray()).hex(), u.preimage());
-      demo.log(name + " learns the secret of lock " + HashLock.hashOf(u.preimage().toByteArray()).hex()
-          .substring(0, 16) + "... from " + v.peer.name + "'s unlock");
+    ChannelMessage countersign = ((Outcome.Done) out).send().get(0);
+    if (!again) {
+      demo.log(name + " opens the envelope, checks state " + nonce + " (" + Demo.describe(v, p.update())
+          + "), journals it (synced) and only then countersigns");
+      if (p.update() instanceof Update.Unlock u) {
+        secrets.put(HashLock.hashOf(u.preimage().toByteArray()).hex(), u.preimage());
+        demo.log(name + " learns the secret of lock " + HashLock.hashOf(u.preimage().toByteArray()).hex()
+            .substring(0, 16) + "... from " + v.peer.name + "'s unlock");
+      }
     }
-    send(v.peer, new ChannelMessage.Countersign(v.id, v.me, nonce, sig));
-    publishAppointment(v);
+    send(v.peer, countersign);
+    if (!again) {
+      publishAppointment(v);
+    }
   }
 
   private void onCountersign(ChannelMessage.Countersign c) {
     ChannelView v = view(c.channelId());
-    if (v == null || !(v.state instanceof ChannelState.Open o) || o.pending() == null
+    if (v == null || !(v.state() instanceof ChannelState.Open o) || o.pending() == null
         || o.pending().proof().nonce() != c.nonce()) {
       return; // a duplicate of a countersignature already applied
     }
-    Transition t = v.tryApply(new ChannelEvent.Countersign(c.signer(), c.signature()));
-    if (t instanceof Transition.Rejected r) {
-      demo.log(name + " rejects a countersignature: " + r.reason());
+    Outcome out = v.channel.receive(new ChannelEvent.Countersign(c.signer(), c.signature()));
+    if (!(out instanceof Outcome.Done)) {
+      demo.log(name + " rejects a countersignature: " + out);
       return;
     }
-    SignedState latest = v.latest();
-    journal.storeState(v.id.toByteArray(), c.nonce(), latest.proof().hash().toByteArray(), latest.encode());
     demo.log(name + " receives " + v.peer.name + "'s countersignature: state " + c.nonce()
         + " is co-signed and journaled");
     publishAppointment(v);
@@ -203,15 +214,19 @@ final class Person {
       demo.sendToStation(this, v.settle);
       return;
     }
-    Transition t = v.tryApply(new ChannelEvent.OfferClose(o.by(), o.signature()));
-    if (t instanceof Transition.Rejected r) {
-      demo.log(name + " rejects the close offer: " + r.reason());
+    Outcome offered = v.channel.receive(new ChannelEvent.OfferClose(o.by(), o.signature()));
+    if (!(offered instanceof Outcome.Done)) {
+      demo.log(name + " rejects the close offer: " + offered);
       return;
     }
-    BalanceProof close = ((ChannelState.Closing) v.state).closeProof();
-    Bytes mine = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close);
-    v.apply(new ChannelEvent.AcceptClose(v.me, mine));
-    v.accept = new ChannelMessage.AcceptClose(v.id, v.me, mine);
+    BalanceProof close = ((ChannelState.Closing) v.state()).closeProof();
+    Outcome accepted = v.channel.acceptClose();
+    if (!(accepted instanceof Outcome.Done d)) {
+      demo.log(name + "'s endpoint refuses to accept the close: " + accepted);
+      return;
+    }
+    v.accept = (ChannelMessage.AcceptClose) d.send().get(0);
+    Bytes mine = v.accept.signature();
     v.settle = v.me == Party.A ? new ChannelMessage.Settle(close, mine, o.signature())
         : new ChannelMessage.Settle(close, o.signature(), mine);
     demo.log(name + " accepts the close of " + v.name + " at state " + close.nonce() + " (" + Demo.split(v, close)
@@ -222,15 +237,43 @@ final class Person {
 
   private void onAcceptClose(ChannelMessage.AcceptClose a) {
     ChannelView v = view(a.channelId());
-    if (v == null || !(v.state instanceof ChannelState.Closing)) {
+    if (v == null || !(v.state() instanceof ChannelState.Closing)) {
       return;
     }
-    Transition t = v.tryApply(new ChannelEvent.AcceptClose(a.by(), a.signature()));
-    if (t instanceof Transition.Rejected r) {
-      demo.log(name + " rejects the close acceptance: " + r.reason());
+    Outcome out = v.channel.receive(new ChannelEvent.AcceptClose(a.by(), a.signature()));
+    if (!(out instanceof Outcome.Done)) {
+      demo.log(name + " rejects the close acceptance: " + out);
       return;
     }
     demo.log(name + " receives " + v.peer.name + "'s close signature: " + v.name + " is closed off-ledger");
+  }
+
+  private void onReestablish(ChannelMessage.Reestablish r) {
+    ChannelView v = view(r.lastSeen().proof().channelId());
+    if (v == null) {
+      return;
+    }
+    Outcome out = v.channel.receive(new ChannelEvent.Reestablish(r.from(), r.lastSeen(), r.locks()));
+    if (!(out instanceof Outcome.Done d)) {
+      demo.log(name + " rejects " + v.peer.name + "'s reestablish of " + v.name + ": " + out);
+      return;
+    }
+    for (ChannelEffect e : d.effects()) {
+      if (e instanceof ChannelEffect.InSync s) {
+        if (v.inSyncAt != s.nonce()) {
+          demo.log(name + " checks " + v.peer.name + "'s reestablish of " + v.name + ": both hold state "
+              + s.nonce() + " (signatures and locks verified)");
+        }
+        v.inSyncAt = s.nonce();
+      } else if (e instanceof ChannelEffect.PeerBehind b) {
+        demo.log(name + " sees " + v.peer.name + " behind in " + v.name + " (state " + b.theirNonce() + " < "
+            + b.ourNonce() + "): tells it, sends its own state, accuses nobody");
+      } else if (e instanceof ChannelEffect.Restored x) {
+        demo.log(name + " restores " + v.name + " from state " + x.fromNonce() + " to " + x.toNonce()
+            + " shown by " + v.peer.name);
+      }
+    }
+    d.send().forEach(m -> send(v.peer, m));
   }
 
   private void publishAppointment(ChannelView v) {

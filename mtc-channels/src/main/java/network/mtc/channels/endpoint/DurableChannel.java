@@ -1,0 +1,390 @@
+package network.mtc.channels.endpoint;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import network.mtc.channels.BalanceProof;
+import network.mtc.channels.ChannelEffect;
+import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelMachine;
+import network.mtc.channels.ChannelParams;
+import network.mtc.channels.ChannelSigner;
+import network.mtc.channels.ChannelState;
+import network.mtc.channels.Draft;
+import network.mtc.channels.Party;
+import network.mtc.channels.Proposal;
+import network.mtc.channels.RejectReason;
+import network.mtc.channels.SignatureType;
+import network.mtc.channels.SignedState;
+import network.mtc.channels.Transition;
+import network.mtc.channels.Update;
+import network.mtc.channels.journal.ChannelJournal;
+import network.mtc.channels.journal.ChannelRecord;
+import network.mtc.channels.journal.JournalRecord;
+import network.mtc.channels.journal.SignDecision;
+import network.mtc.channels.message.ChannelMessage;
+import network.mtc.channels.message.ChannelMessageCodec;
+import network.mtc.crypto.SigningKey;
+import network.mtc.wire.Bytes;
+import network.mtc.wire.MtcDecodeException;
+
+/**
+ * One party's end of a channel, as a node runs it: the {@link ChannelMachine} state, the party's key and
+ * its {@link ChannelJournal}. It is the only place that signs for the channel, and it keeps the signing
+ * invariant of spec/channels-durability.md §1 by construction:
+ *
+ * <ul>
+ *   <li>every signature (proposal, countersignature, opening, close) is reserved in the journal and synced
+ *       <em>before</em> it is produced; a refused reservation is an {@link Outcome.Refused} and nothing is
+ *       signed;
+ *   <li>every {@link ChannelEffect.StateCommitted} is stored (synced) before the call returns, so the
+ *       countersignature in {@link Outcome.Done#send()} never leaves for a state the node could forget;
+ *   <li>{@link #open} recovers the latest co-signed state with its locks and ledger time, and this node's
+ *       own proposal if it was still waiting for the countersignature ({@link #pendingProposal()}: send it
+ *       again, after a reestablish).
+ * </ul>
+ *
+ * <pre>
+ *   DurableChannel ch = DurableChannel.open(journal, params, key);     // recovers after a crash
+ *   Outcome o = ch.propose(new Update.Payment(Amount.of(5)));           // reserved + synced, then signed
+ *   if (o instanceof Outcome.Done d) d.send().forEach(mesh::send);
+ *   Outcome r = ch.receive(new ChannelEvent.Propose(theirs));           // checked, journaled, countersigned
+ * </pre>
+ *
+ * <p>What a restart does not recover: the ledger phases after Open (Closing, ClosingUnilateral, settled),
+ * which the node re-learns from the ledger and feeds to {@link #receive}; a close it signed is still
+ * reserved, so it signs no state at that nonce afterwards. Not thread-safe: one channel, one caller.
+ *
+ * @since 0.1
+ */
+public final class DurableChannel {
+  private static final Bytes NO_SIGNATURE = Bytes.copyOf(new byte[ChannelMessage.SIGNATURE_LENGTH]);
+
+  private final ChannelJournal journal;
+  private final ChannelParams params;
+  private final SigningKey key;
+  private final Party me;
+  private final Bytes id;
+  private final byte[] idBytes;
+  private ChannelState state;
+
+  private DurableChannel(ChannelJournal journal, ChannelParams params, SigningKey key, Party me,
+      ChannelState state) {
+    this.journal = journal;
+    this.params = params;
+    this.key = key;
+    this.me = me;
+    this.id = params.channelId();
+    this.idBytes = id.toByteArray();
+    this.state = state;
+  }
+
+  /**
+   * The channel of {@code params} for the party holding {@code key}, recovered from {@code journal}: Open at
+   * the latest co-signed state it holds (with this node's unanswered proposal pending, if any), else
+   * Opening.
+   *
+   * @throws IllegalArgumentException if {@code key} is not one of the channel's keys
+   * @throws IllegalStateException if the journal holds bytes for this channel that do not decode, verify
+   *     or match their reservation (a corrupted journal: the node must not sign from it)
+   */
+  public static DurableChannel open(ChannelJournal journal, ChannelParams params, SigningKey key) {
+    Objects.requireNonNull(journal, "journal");
+    Party me = params.partyOf(key.publicKey());
+    if (me == null) {
+      throw new IllegalArgumentException("the key is not a party of this channel");
+    }
+    DurableChannel ch = new DurableChannel(journal, params, key, me, ChannelMachine.start(params));
+    journal.latest(ch.idBytes).ifPresent(ch::recover);
+    return ch;
+  }
+
+  private void recover(ChannelRecord r) {
+    if (r.stored().isEmpty()) {
+      return; // only the opening signature was reserved: funding not confirmed yet
+    }
+    JournalRecord.StateStored st = r.stored().get();
+    CommittedState c;
+    try {
+      c = CommittedState.decode(st.coSignedState());
+    } catch (MtcDecodeException e) {
+      throw new IllegalStateException("journaled state of the channel does not decode: " + e.getMessage());
+    }
+    SignedState s = c.state();
+    if (!s.proof().channelId().equals(id) || s.proof().ledgerId() != params.ledgerId()
+        || s.proof().asset() != params.asset() || s.proof().nonce() != st.nonce()
+        || !Arrays.equals(st.stateHash(), signedHash(SignatureType.STATE, s.proof()))
+        || !s.verify(params.keyA(), params.keyB())) {
+      throw new IllegalStateException("journaled state is not a co-signed state of this channel");
+    }
+    ChannelState.Open open = new ChannelState.Open(params, s, c.locks(), null, c.now());
+    Proposal pending = null;
+    if (r.proposal().isPresent()) {
+      pending = recoverProposal(open, r.proposal().get());
+    }
+    state = new ChannelState.Open(params, s, c.locks(), pending, c.now());
+  }
+
+  /** Rebuilds and re-signs this node's journaled proposal; it must be the very state reserved. */
+  private Proposal recoverProposal(ChannelState.Open open, JournalRecord.ProposalReserved pr) {
+    ChannelMessage m;
+    try {
+      m = ChannelMessageCodec.decode(pr.proposal());
+    } catch (MtcDecodeException e) {
+      throw new IllegalStateException("journaled proposal does not decode: " + e.getMessage());
+    }
+    if (!(m instanceof ChannelMessage.Propose p) || p.proposal().proposer() != me) {
+      throw new IllegalStateException("journaled proposal is not this party's");
+    }
+    Draft d = ChannelMachine.draft(open, me, p.proposal().update());
+    if (!(d instanceof Draft.Ready ready) || !ready.proof().equals(p.proposal().proof())
+        || !Arrays.equals(pr.stateHash(), signedHash(SignatureType.STATE, ready.proof()))) {
+      throw new IllegalStateException("journaled proposal does not follow the journaled state");
+    }
+    return ready.sign(key); // Ed25519 is deterministic: the same signature as before the crash
+  }
+
+  /** The channel's current state. */
+  public ChannelState state() {
+    return state;
+  }
+
+  /** This node's party. */
+  public Party me() {
+    return me;
+  }
+
+  /** The channel's parameters. */
+  public ChannelParams params() {
+    return params;
+  }
+
+  /** The channel id. */
+  public Bytes channelId() {
+    return id;
+  }
+
+  /**
+   * This node's proposal still waiting for its countersignature, as a message to send (again): after a
+   * restart, send it once the reestablish exchange showed the peer in sync.
+   */
+  public Optional<ChannelMessage.Propose> pendingProposal() {
+    return state instanceof ChannelState.Open o && o.pending() != null && o.pending().proposer() == me
+        ? Optional.of(new ChannelMessage.Propose(id, o.pending())) : Optional.empty();
+  }
+
+  /**
+   * This party's signature of the opening state (nonce 0), reserved first. Both parties exchange it before
+   * funding; the ledger's confirmation then arrives as {@link ChannelEvent.FundingConfirmed}.
+   *
+   * @throws IllegalStateException if the channel is past Opening or the journal refuses
+   */
+  public Bytes signOpening() {
+    if (!(state instanceof ChannelState.Opening)) {
+      throw new IllegalStateException("the channel is open already");
+    }
+    BalanceProof opening = params.openingProof();
+    SignDecision d = journal.reserveSignature(idBytes, 0, signedHash(SignatureType.STATE, opening));
+    if (!d.maySign()) {
+      throw new IllegalStateException("journal refused the opening signature: " + d);
+    }
+    return ChannelSigner.sign(key, SignatureType.STATE, opening);
+  }
+
+  /**
+   * Proposes {@code update}: works out the new state, reserves it in the journal together with the
+   * proposal (synced), then signs and applies it. {@link Outcome.Done#send()} holds the proposal.
+   */
+  public Outcome propose(Update update) {
+    if (!(state instanceof ChannelState.Open o)) {
+      return new Outcome.Rejected(RejectReason.WRONG_STATE);
+    }
+    if (o.pending() != null) {
+      return new Outcome.Rejected(RejectReason.PROPOSAL_PENDING);
+    }
+    Draft d = ChannelMachine.draft(o, me, update);
+    if (d instanceof Draft.Illegal i) {
+      return new Outcome.Rejected(i.reason());
+    }
+    Draft.Ready ready = (Draft.Ready) d;
+    // Journaled without the signature, which does not exist yet; recovery re-signs (deterministic).
+    byte[] unsigned = ChannelMessageCodec.encode(new ChannelMessage.Propose(id,
+        new Proposal(me, update, ready.proof(), ready.locks(), NO_SIGNATURE)));
+    SignDecision decision = journal.reserveProposal(idBytes, ready.proof().nonce(),
+        signedHash(SignatureType.STATE, ready.proof()), unsigned);
+    if (!decision.maySign()) {
+      return new Outcome.Refused(decision);
+    }
+    Proposal p = ready.sign(key);
+    // What ChannelMachine.apply(o, Propose(p)) yields for a draft of o with no proposal pending; not re-run,
+    // since it would only verify our own fresh signature (an Ed25519 verification, a third of the update).
+    state = new ChannelState.Open(params, o.latest(), o.locks(), p, o.now());
+    return new Outcome.Done(state, List.of(new ChannelEffect.SendProposal(p)),
+        List.of(new ChannelMessage.Propose(id, p)));
+  }
+
+  /**
+   * Applies an event from the peer or the ledger. A proposal of the peer is checked, journaled as the
+   * co-signed state it becomes, and countersigned ({@link Outcome.Done#send()} holds the countersignature);
+   * the peer's countersignature of this node's proposal stores the co-signed state; a reestablish that
+   * restores a newer state stores it, and one from a peer that is behind is answered with this node's own
+   * REESTABLISH. Every {@link ChannelEffect.StateCommitted} is synced before return.
+   *
+   * @throws IllegalArgumentException for this party's own proposal, countersignature or close signatures:
+   *     those are made by {@link #propose}, {@link #offerClose} and {@link #acceptClose}
+   */
+  public Outcome receive(ChannelEvent event) {
+    if (event instanceof ChannelEvent.Propose p && p.proposal().proposer() == me
+        || event instanceof ChannelEvent.Countersign c && c.signer() == me
+        || event instanceof ChannelEvent.OfferClose oc && oc.by() == me
+        || event instanceof ChannelEvent.AcceptClose ac && ac.by() == me) {
+      throw new IllegalArgumentException("this party's own signatures are made by the endpoint");
+    }
+    if (event instanceof ChannelEvent.Propose p) {
+      return onProposal(p.proposal());
+    }
+    Transition t = ChannelMachine.apply(state, event);
+    if (t instanceof Transition.Rejected r) {
+      return new Outcome.Rejected(r.reason());
+    }
+    Transition.Accepted a = (Transition.Accepted) t;
+    for (ChannelEffect e : a.effects()) {
+      if (e instanceof ChannelEffect.StateCommitted sc) {
+        SignDecision d = commit(sc, nowOf(a.next()));
+        if (!d.maySign()) {
+          return new Outcome.Refused(d);
+        }
+      }
+    }
+    state = a.next();
+    List<ChannelMessage> send = new ArrayList<>();
+    for (ChannelEffect e : a.effects()) {
+      if (e instanceof ChannelEffect.Resend r) {
+        send.add(new ChannelMessage.Reestablish(me, r.state(), r.locks())); // the peer is behind: show ours
+      }
+    }
+    return new Outcome.Done(state, a.effects(), send);
+  }
+
+  /**
+   * The REESTABLISH this node sends after a reconnect or a restart: its latest co-signed state and locks
+   * (channels.md §9), or empty if the channel is not open.
+   */
+  public Optional<ChannelMessage.Reestablish> reestablish() {
+    return state instanceof ChannelState.Open o
+        ? Optional.of(new ChannelMessage.Reestablish(me, o.latest(), o.locks())) : Optional.empty();
+  }
+
+  private Outcome onProposal(Proposal p) {
+    if (state instanceof ChannelState.Open o && o.latest().proof().equals(p.proof())) {
+      // a retransmission of a proposal countersigned already: the countersignature was lost, send it again
+      return new Outcome.Done(state, List.of(), List.of(new ChannelMessage.Countersign(id, me,
+          p.proof().nonce(), o.latest().signature(me))));
+    }
+    Transition t = ChannelMachine.apply(state, new ChannelEvent.Propose(p));
+    if (t instanceof Transition.Rejected r) {
+      return new Outcome.Rejected(r.reason());
+    }
+    Transition.Accepted proposed = (Transition.Accepted) t;
+    ChannelState.Open withPending = (ChannelState.Open) proposed.next();
+    byte[] hash = signedHash(SignatureType.STATE, p.proof());
+    // Reserve (synced), sign, store the co-signed state (synced), and only then release the countersignature.
+    SignDecision d = journal.reserveSignature(idBytes, p.proof().nonce(), hash);
+    if (!d.maySign()) {
+      return new Outcome.Refused(d);
+    }
+    Bytes sig = ChannelSigner.sign(key, SignatureType.STATE, p.proof());
+    SignedState signed = cosigned(p, sig);
+    byte[] committed = new CommittedState(signed, p.locks(), withPending.now()).encode();
+    journal.storeState(idBytes, p.proof().nonce(), hash, committed);
+    // What ChannelMachine.apply(withPending, Countersign(me, sig)) yields; not re-run, since it would only
+    // verify our own fresh signature.
+    state = new ChannelState.Open(params, signed, p.locks(), null, withPending.now());
+    List<ChannelEffect> effects = new ArrayList<>(proposed.effects());
+    effects.add(new ChannelEffect.StateCommitted(signed, p.locks()));
+    return new Outcome.Done(state, effects, List.of(new ChannelMessage.Countersign(id, me, p.proof().nonce(),
+        sig)));
+  }
+
+  /** Offers a cooperative close at the latest state: reserves nonce + 1 for the close, signs, applies. */
+  public Outcome offerClose() {
+    if (!(state instanceof ChannelState.Open o)) {
+      return new Outcome.Rejected(RejectReason.WRONG_STATE);
+    }
+    if (o.pending() != null || !o.locks().isEmpty()) {
+      return new Outcome.Rejected(RejectReason.CLOSE_WITH_PENDING);
+    }
+    BalanceProof close = ChannelMachine.closeProof(o.latest());
+    SignDecision d = reserveClose(close);
+    if (!d.maySign()) {
+      return new Outcome.Refused(d);
+    }
+    Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close);
+    return closeStep(new ChannelEvent.OfferClose(me, sig), new ChannelMessage.OfferClose(id, me, sig));
+  }
+
+  /** Accepts the peer's close offer: reserves the close's nonce, signs, applies (the channel settles). */
+  public Outcome acceptClose() {
+    if (!(state instanceof ChannelState.Closing c) || c.offeredBy() == me) {
+      return new Outcome.Rejected(state instanceof ChannelState.Closing ? RejectReason.CLOSE_SAME_PARTY
+          : RejectReason.WRONG_STATE);
+    }
+    SignDecision d = reserveClose(c.closeProof());
+    if (!d.maySign()) {
+      return new Outcome.Refused(d);
+    }
+    Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, c.closeProof());
+    return closeStep(new ChannelEvent.AcceptClose(me, sig), new ChannelMessage.AcceptClose(id, me, sig));
+  }
+
+  /** Reserves the close proof's nonce for the COOPERATIVE_CLOSE signature: no state is signed there after. */
+  private SignDecision reserveClose(BalanceProof close) {
+    return journal.reserveSignature(idBytes, close.nonce(), signedHash(SignatureType.COOPERATIVE_CLOSE, close));
+  }
+
+  private Outcome closeStep(ChannelEvent e, ChannelMessage m) {
+    Transition t = ChannelMachine.apply(state, e);
+    if (t instanceof Transition.Rejected r) {
+      return new Outcome.Rejected(r.reason());
+    }
+    Transition.Accepted a = (Transition.Accepted) t;
+    state = a.next();
+    return new Outcome.Done(state, a.effects(), List.of(m));
+  }
+
+  /** Stores a co-signed state: for the latest reservation if it is this state, else reserving it too. */
+  private SignDecision commit(ChannelEffect.StateCommitted sc, long now) {
+    BalanceProof proof = sc.state().proof();
+    byte[] hash = signedHash(SignatureType.STATE, proof);
+    byte[] bytes = new CommittedState(sc.state(), sc.locks(), now).encode();
+    Optional<ChannelRecord> r = journal.latest(idBytes);
+    if (r.isPresent() && r.get().reserved().nonce() == proof.nonce()
+        && Arrays.equals(r.get().reserved().stateHash(), hash)) {
+      journal.storeState(idBytes, proof.nonce(), hash, bytes);
+      return SignDecision.ALREADY_RESERVED;
+    }
+    return journal.reserveAndStore(idBytes, proof.nonce(), hash, bytes);
+  }
+
+  private static long nowOf(ChannelState s) {
+    return s instanceof ChannelState.Open o ? o.now() : 0;
+  }
+
+  private static SignedState cosigned(Proposal p, Bytes mine) {
+    return p.proposer() == Party.A ? new SignedState(p.proof(), p.signature(), mine)
+        : new SignedState(p.proof(), mine, p.signature());
+  }
+
+  /** SHA-256 of the exact bytes a signature of {@code type} over {@code proof} covers (the journal's hash). */
+  static byte[] signedHash(SignatureType type, BalanceProof proof) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(ChannelSigner.message(type, proof));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package network.mtc.channels.endpoint;
+
+import java.util.List;
+import java.util.Objects;
+import network.mtc.channels.ChannelEffect;
+import network.mtc.channels.ChannelState;
+import network.mtc.channels.RejectReason;
+import network.mtc.channels.journal.SignDecision;
+import network.mtc.channels.message.ChannelMessage;
+
+/**
+ * What a {@link DurableChannel} call did. Only {@link Done} changes the channel; its messages may be sent
+ * at once, because everything they commit the node to is already synced to the journal.
+ *
+ * @since 0.1
+ */
+public sealed interface Outcome {
+  /**
+   * Applied and journaled.
+   *
+   * @param state the channel's new state
+   * @param effects the machine's effects, in order (journaling of {@code StateCommitted} is done)
+   * @param send messages for the other party, to send in order
+   */
+  record Done(ChannelState state, List<ChannelEffect> effects, List<ChannelMessage> send) implements Outcome {
+    /** Copies the lists. */
+    public Done {
+      Objects.requireNonNull(state, "state");
+      effects = List.copyOf(effects);
+      send = List.copyOf(send);
+    }
+  }
+
+  /** The state machine rejected the event or update; nothing changed. */
+  record Rejected(RejectReason reason) implements Outcome {
+    /** Checks presence. */
+    public Rejected {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The journal refused the signature this step needs (another state is reserved at that nonce, or a higher
+   * one): nothing was signed and nothing changed. {@code REFUSED_CONFLICT} on a countersignature means this
+   * node already signed another state at that nonce (its own proposal, or a close): see
+   * spec/channels-durability.md, "Durable channel endpoint".
+   */
+  record Refused(SignDecision decision) implements Outcome {
+    /** Checks presence. */
+    public Refused {
+      Objects.requireNonNull(decision, "decision");
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package network.mtc.channels.endpoint;
+
+import static network.mtc.channels.endpoint.Pair.done;
+import static network.mtc.channels.endpoint.Pair.only;
+import static network.mtc.channels.endpoint.Pair.open;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import network.mtc.channels.Amount;
+import network.mtc.channels.ChannelEffect;
+import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelState;
+import network.mtc.channels.HashLock;
+import network.mtc.channels.Party;
+import network.mtc.channels.RejectReason;
+import network.mtc.channels.SignatureType;
+import network.mtc.channels.Update;
+import network.mtc.channels.journal.ChannelRecord;
+import network.mtc.channels.journal.Durability;
+import network.mtc.channels.journal.JournalRecord;
+import network.mtc.channels.journal.SignDecision;
+import network.mtc.channels.message.ChannelMessage;
+import network.mtc.channels.message.ChannelMessageCodec;
+import network.mtc.crypto.SigningKey;
+import network.mtc.wire.Bytes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableChannelTest {
+  @TempDir
+  Path dir;
+
+  private static Update pay(long units) {
+    return new Update.Payment(Amount.of(units));
+  }
+
+  private static long storedNonce(Pair p, Party who) {
+    var j = who == Party.A ? p.journalA : p.journalB;
+    return j.latest(Pair.PARAMS.channelId().toByteArray()).flatMap(ChannelRecord::stored)
+        .map(JournalRecord::nonce).orElse(-1L);
+  }
+
+  @Test
+  void aPaymentIsJournaledByTheCountersignerBeforeItsCountersignatureIsReturned() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      assertEquals(0, storedNonce(p, Party.A));
+      ChannelMessage propose = only(p.a.propose(pay(250)));
+      assertEquals(0, storedNonce(p, Party.B), "nothing co-signed yet");
+      Outcome atB = p.deliver(Party.A, propose);
+      ChannelMessage counter = only(atB);
+      assertInstanceOf(ChannelMessage.Countersign.class, counter);
+      assertEquals(1, storedNonce(p, Party.B), "stored before the countersignature was handed out");
+      assertTrue(done(atB).effects().stream().anyMatch(e -> e instanceof ChannelEffect.StateCommitted));
+      assertEquals(0, storedNonce(p, Party.A));
+      done(p.deliver(Party.B, counter));
+      assertEquals(1, storedNonce(p, Party.A));
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(Amount.of(999_750), open(p.a).latest().proof().balanceA());
+    }
+  }
+
+  @Test
+  void theEndpointReachesExactlyTheStatesAndEffectsOfTheMachine() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      for (Party payer : List.of(Party.A, Party.B, Party.B)) {
+        DurableChannel from = p.end(payer);
+        DurableChannel to = p.end(payer.other());
+        ChannelState fromBefore = from.state();
+        ChannelState toBefore = to.state();
+        Outcome.Done proposed = done(from.propose(pay(3)));
+        ChannelMessage.Propose prop = (ChannelMessage.Propose) proposed.send().get(0);
+        var byMachine = (network.mtc.channels.Transition.Accepted) network.mtc.channels.ChannelMachine.apply(
+            fromBefore, new ChannelEvent.Propose(prop.proposal()));
+        assertEquals(byMachine.next(), from.state());
+        assertEquals(byMachine.effects(), proposed.effects());
+        Outcome.Done countersigned = done(to.receive(new ChannelEvent.Propose(prop.proposal())));
+        ChannelMessage.Countersign c = (ChannelMessage.Countersign) countersigned.send().get(0);
+        var received = (network.mtc.channels.Transition.Accepted) network.mtc.channels.ChannelMachine.apply(
+            toBefore, new ChannelEvent.Propose(prop.proposal()));
+        var signed = (network.mtc.channels.Transition.Accepted) network.mtc.channels.ChannelMachine.apply(
+            received.next(), new ChannelEvent.Countersign(c.signer(), c.signature()));
+        assertEquals(signed.next(), to.state());
+        List<ChannelEffect> effects = new java.util.ArrayList<>(received.effects());
+        effects.addAll(signed.effects());
+        assertEquals(effects, countersigned.effects());
+        done(from.receive(new ChannelEvent.Countersign(c.signer(), c.signature())));
+        assertEquals(from.state(), to.state());
+      }
+    }
+  }
+
+  @Test
+  void restartRecoversTheLatestCoSignedStateWithItsLocksAndLedgerTime() {
+    Bytes hash = HashLock.hashOf(new byte[32]);
+    ChannelState.Open beforeA;
+    ChannelState.Open beforeB;
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      done(p.a.receive(new ChannelEvent.Tick(Pair.T0 + 60)));
+      done(p.b.receive(new ChannelEvent.Tick(Pair.T0 + 60)));
+      p.deliver(Party.B, only(p.deliver(Party.A, only(p.a.propose(pay(10))))));
+      HashLock lock = new HashLock(Party.B, hash, Amount.of(40), Pair.T0 + 2 * Pair.PARAMS.challengePeriod());
+      p.deliver(Party.A, only(p.deliver(Party.B, only(p.b.propose(new Update.AddLock(lock))))));
+      beforeA = open(p.a);
+      beforeB = open(p.b);
+    }
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      assertEquals(beforeA, open(p.a));
+      assertEquals(beforeB, open(p.b));
+      assertEquals(1, open(p.a).locks().size());
+      assertEquals(Pair.T0 + 60, open(p.a).now());
+      // and the channel goes on: the secret unlocks the lock
+      p.deliver(Party.A, only(p.deliver(Party.B, only(p.b.propose(new Update.Unlock(Bytes.copyOf(new byte[32])))))));
+      assertEquals(3, open(p.a).latest().proof().nonce());
+      assertTrue(open(p.b).locks().isEmpty());
+    }
+  }
+
+  @Test
+  void aProposalCutOffByACrashIsRecoveredAndSentAgainByteForByte() {
+    byte[] sent;
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      sent = ChannelMessageCodec.encode(only(p.a.propose(pay(77))));
+    }   // crashed before B answered
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      ChannelMessage.Propose again = p.a.pendingProposal().orElseThrow();
+      assertArrayEquals(sent, ChannelMessageCodec.encode(again));
+      assertEquals(new Outcome.Rejected(RejectReason.PROPOSAL_PENDING), p.a.propose(pay(5)),
+          "no other state at the reserved nonce");
+      p.reestablish();
+      done(p.deliver(Party.B, only(p.deliver(Party.A, again))));
+      assertEquals(1, open(p.a).latest().proof().nonce());
+      assertTrue(p.a.pendingProposal().isEmpty());
+    }
+  }
+
+  @Test
+  void aCrashAfterTheCountersignatureLeftIsHealedByReestablish() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      p.deliver(Party.A, only(p.a.propose(pay(5))));   // B countersigned, the answer never reached A
+    }
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      assertEquals(0, open(p.a).latest().proof().nonce());
+      assertTrue(p.a.pendingProposal().isPresent());
+      ChannelState.Open ob = open(p.b);
+      Outcome.Done d = done(p.a.receive(new ChannelEvent.Reestablish(Party.B, ob.latest(), ob.locks())));
+      assertTrue(d.effects().stream().anyMatch(e -> e instanceof ChannelEffect.Restored));
+      assertEquals(1, storedNonce(p, Party.A));
+      assertEquals(ob.latest(), open(p.a).latest());
+      assertTrue(p.a.pendingProposal().isEmpty());
+    }
+  }
+
+  @Test
+  void aPeerThatIsBehindIsAnsweredWithOurReestablishAndRestoresFromIt() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      p.deliver(Party.A, only(p.a.propose(pay(5))));   // B countersigned; A never heard back
+      ChannelMessage fromA = p.a.reestablish().orElseThrow();
+      Outcome.Done atB = done(p.deliver(Party.A, fromA));
+      assertTrue(atB.effects().stream().anyMatch(e -> e instanceof ChannelEffect.PeerBehind));
+      ChannelMessage.Reestablish answer = (ChannelMessage.Reestablish) only(atB);
+      assertEquals(Party.B, answer.from());
+      assertEquals(open(p.b).latest(), answer.lastSeen());
+      // the answer crosses the mesh as bytes
+      ChannelMessage decoded = ChannelMessageCodec.decode(ChannelMessageCodec.encode(answer));
+      Outcome.Done atA = done(p.deliver(Party.B, decoded));
+      assertTrue(atA.effects().stream().anyMatch(e -> e instanceof ChannelEffect.Restored));
+      assertEquals(open(p.b).latest(), open(p.a).latest());
+      assertEquals(1, storedNonce(p, Party.A));
+    }
+  }
+
+  @Test
+  void aRetransmittedProposalGetsTheSameCountersignatureAndNoNewJournalRecord() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      ChannelMessage prop = only(p.a.propose(pay(5)));
+      ChannelMessage first = only(p.deliver(Party.A, prop));
+      long size = p.journalB.size();
+      assertEquals(first, only(p.deliver(Party.A, prop)));
+      assertEquals(size, p.journalB.size());
+    }
+  }
+
+  @Test
+  void aRejectedProposalIsNeitherSignedNorJournaled() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      ChannelMessage.Propose prop = (ChannelMessage.Propose) only(p.a.propose(pay(5)));
+      var forged = new network.mtc.channels.Proposal(Party.A, prop.proposal().update(), prop.proposal().proof(),
+          prop.proposal().locks(), Bytes.copyOf(new byte[64]));
+      long size = p.journalB.size();
+      assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE),
+          p.b.receive(new ChannelEvent.Propose(forged)));
+      assertEquals(size, p.journalB.size());
+      assertEquals(new Outcome.Rejected(RejectReason.INSUFFICIENT_BALANCE), p.b.propose(pay(5_000_000)));
+    }
+  }
+
+  @Test
+  void theRaceLoserRefusesToCountersignAtANonceItSignedAlready() {
+    // Spec/channels-durability.md "Durable channel endpoint": B proposed at nonce 1 and A's proposal wins the
+    // race; countersigning it would put B's signature on two states at nonce 1, so the journal refuses.
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      only(p.b.propose(pay(3)));
+      ChannelMessage fromA = only(p.a.propose(pay(4)));
+      ChannelState before = p.b.state();
+      assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.deliver(Party.A, fromA));
+      assertEquals(before, p.b.state());
+    }
+  }
+
+  @Test
+  void aSignedCloseBlocksEveryStateAtItsNonceAcrossARestart() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      p.deliver(Party.B, only(p.deliver(Party.A, only(p.a.propose(pay(100))))));
+      ChannelMessage offer = only(p.a.offerClose());
+      done(p.deliver(Party.A, offer));
+      Outcome.Done settled = done(p.b.acceptClose());
+      assertInstanceOf(ChannelState.Settled.class, settled.state());
+      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.B, only(settled))).state());
+    }
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      assertEquals(1, open(p.a).latest().proof().nonce(), "ledger phases are re-learned, not journaled");
+      assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.a.propose(pay(1)));
+      assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.b.propose(pay(1)));
+    }
+  }
+
+  @Test
+  void ownSignaturesCannotBeFedInAsEvents() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      assertThrows(IllegalArgumentException.class,
+          () -> p.a.receive(new ChannelEvent.Countersign(Party.A, Bytes.copyOf(new byte[64]))));
+      assertThrows(IllegalArgumentException.class,
+          () -> DurableChannel.open(p.journalA, Pair.PARAMS, SigningKey.fromSeed(Pair.seed(0x77))));
+    }
+  }
+
+  @Test
+  void aJournalThatDoesNotHoldAValidStateOfTheChannelIsRefused() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      byte[] id = Pair.PARAMS.channelId().toByteArray();
+      byte[] hash = DurableChannel.signedHash(SignatureType.STATE, Pair.PARAMS.openingProof());
+      p.journalA.reserveAndStore(id, 0, hash, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    }
+    assertThrows(IllegalStateException.class, () -> new Pair(dir, Durability.NO_SYNC));
+  }
+
+  @Test
+  void updatesAfterRestartsKeepBothSidesEqual() {
+    for (int life = 0; life < 4; life++) {
+      try (Pair p = new Pair(dir, Durability.SYNC)) {
+        if (life == 0) {
+          p.fund();
+        } else {
+          p.reestablish();
+        }
+        for (int i = 0; i < 5; i++) {
+          Party payer = (i + life) % 2 == 0 ? Party.A : Party.B;
+          p.deliver(payer.other(), only(p.deliver(payer, only(p.end(payer).propose(pay(1 + i))))));
+        }
+        assertEquals(open(p.a).latest(), open(p.b).latest());
+        assertEquals(5L * (life + 1), open(p.a).latest().proof().nonce());
+        List<Long> total = List.of(open(p.a).latest().proof().balanceA().plus(open(p.a).latest().proof().balanceB())
+            .units().longValueExact());
+        assertEquals(List.of(2_000_000L), total);
+      }
+    }
+  }
+}

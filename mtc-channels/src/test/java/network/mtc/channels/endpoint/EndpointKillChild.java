@@ -1,0 +1,95 @@
+package network.mtc.channels.endpoint;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Random;
+import network.mtc.channels.Amount;
+import network.mtc.channels.BalanceProof;
+import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelState;
+import network.mtc.channels.Party;
+import network.mtc.channels.SignatureType;
+import network.mtc.channels.Update;
+import network.mtc.channels.journal.Durability;
+import network.mtc.channels.message.ChannelMessage;
+
+/**
+ * The process {@link EndpointKillTest} kills: both ends of one channel ({@link DurableChannel}s with
+ * synced journals) in one process, paying each other random amounts forever. On start it recovers both
+ * ends, finishes a funding a crash interrupted, runs the reestablish exchange and resends a proposal left
+ * unanswered. It prints, each line in one write(2):
+ *
+ * <ul>
+ *   <li>{@code SIG party nonce hash} when a signature of that party is handed out (it may leave now);
+ *   <li>{@code ACK party nonce hash} when that party's end returned with the co-signed state (countersigner:
+ *       its countersignature is out; proposer: the countersignature arrived);
+ *   <li>{@code RESENT party nonce} and {@code RESTORED party nonce} for the recovery paths taken.
+ * </ul>
+ */
+public final class EndpointKillChild {
+  private static final FileOutputStream OUT = new FileOutputStream(FileDescriptor.out);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private EndpointKillChild() {}
+
+  public static void main(String[] args) throws IOException {
+    Random random = new Random(Long.parseLong(args[1]));
+    Pair p = new Pair(Path.of(args[0]), Durability.SYNC);
+    print("READY");
+    if (p.a.state() instanceof ChannelState.Opening && p.b.state() instanceof ChannelState.Opening) {
+      p.fund();
+    } else if (p.a.state() instanceof ChannelState.Opening || p.b.state() instanceof ChannelState.Opening) {
+      // the kill fell between the two FundingConfirmed: the funded side holds the opening state
+      DurableChannel funded = p.a.state() instanceof ChannelState.Open ? p.a : p.b;
+      DurableChannel late = funded == p.a ? p.b : p.a;
+      Pair.done(late.receive(new ChannelEvent.FundingConfirmed(Pair.open(funded).latest(), Pair.T0)));
+    }
+    long[] before = {Pair.open(p.a).latest().proof().nonce(), Pair.open(p.b).latest().proof().nonce()};
+    p.reestablish();
+    for (Party who : Party.values()) {
+      long now = Pair.open(p.end(who)).latest().proof().nonce();
+      if (now != before[who.index()]) {
+        print("RESTORED " + who + " " + now);
+      }
+    }
+    for (Party who : Party.values()) {
+      DurableChannel end = p.end(who);
+      if (end.pendingProposal().isPresent()) {
+        ChannelMessage.Propose again = end.pendingProposal().get();
+        print("RESENT " + who + " " + again.proposal().proof().nonce());
+        exchange(p, who, again);
+      }
+    }
+    while (true) {
+      Party payer = random.nextBoolean() ? Party.A : Party.B;
+      Outcome o = p.end(payer).propose(new Update.Payment(Amount.of(1 + random.nextInt(1000))));
+      if (o instanceof Outcome.Rejected r) {
+        continue; // INSUFFICIENT_BALANCE: the other side pays next
+      }
+      ChannelMessage.Propose prop = (ChannelMessage.Propose) Pair.only(o);
+      print("SIG " + payer + " " + line(prop.proposal().proof()));
+      exchange(p, payer, prop);
+    }
+  }
+
+  private static void exchange(Pair p, Party payer, ChannelMessage.Propose prop) throws IOException {
+    BalanceProof proof = prop.proposal().proof();
+    ChannelMessage counter = Pair.only(p.deliver(payer, prop));
+    print("SIG " + payer.other() + " " + line(proof));
+    print("ACK " + payer.other() + " " + line(proof));
+    Pair.done(p.deliver(payer.other(), counter));
+    print("ACK " + payer + " " + line(proof));
+  }
+
+  private static String line(BalanceProof proof) {
+    return proof.nonce() + " " + HEX.formatHex(DurableChannel.signedHash(SignatureType.STATE, proof));
+  }
+
+  private static void print(String s) throws IOException {
+    OUT.write((s + "\n").getBytes(StandardCharsets.US_ASCII));
+  }
+}
