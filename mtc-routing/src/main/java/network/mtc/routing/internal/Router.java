@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -15,11 +16,13 @@ import java.util.function.Function;
 import network.mtc.crypto.PublicKey;
 import network.mtc.crypto.SigningKey;
 import network.mtc.routing.Delivery;
+import network.mtc.routing.DeliveryFailedException;
 import network.mtc.routing.DropReason;
 import network.mtc.routing.MeshConfig;
 import network.mtc.routing.MeshNode;
 import network.mtc.routing.Message;
 import network.mtc.routing.MessageHandler;
+import network.mtc.routing.NodeInfo;
 import network.mtc.routing.NodeStats;
 import network.mtc.routing.Subscription;
 import network.mtc.routing.link.Link;
@@ -29,6 +32,7 @@ import network.mtc.routing.message.AckCodec;
 import network.mtc.routing.message.Announce;
 import network.mtc.routing.message.AnnounceCodec;
 import network.mtc.routing.message.NeighbourEntry;
+import network.mtc.routing.message.NodeInfoCodec;
 import network.mtc.routing.policy.NeighbourView;
 import network.mtc.routing.policy.Reception;
 import network.mtc.routing.policy.RelayContext;
@@ -130,7 +134,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private final long[] infoTimer = new long[MAX_INFO_REQUESTS];
   private final int[] infoGeneration = new int[MAX_INFO_REQUESTS];
   @SuppressWarnings("unchecked")
-  private final CompletableFuture<network.mtc.routing.NodeInfo>[] infoFuture =
+  private final CompletableFuture<NodeInfo>[] infoFuture =
       new CompletableFuture[MAX_INFO_REQUESTS];
   private long startedAt;
   /** Per-source token buckets and replay windows; created at the first frame it judges. */
@@ -292,38 +296,22 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       throw new IllegalArgumentException("a node does not send to itself");
     }
     if (loop != null && !loop.inLoop()) {
-      CompletableFuture<Delivery> f = new CompletableFuture<>();
-      loop.execute(() -> sendUnicast(destination, topic, payload).whenComplete((d, e) -> {
-        if (e != null) {
-          f.completeExceptionally(e);
-        } else {
-          f.complete(d);
-        }
-      }));
-      return f;
+      return onLoop(() -> sendUnicast(destination, topic, payload));
     }
     if (closed) {
       return CompletableFuture.failedFuture(
-          new network.mtc.routing.DeliveryFailedException(network.mtc.routing.DeliveryFailedException.Reason.CLOSED, 0));
+          new DeliveryFailedException(DeliveryFailedException.Reason.CLOSED, 0));
     }
     originated++;
     return unicast.send(destination.value(), topic, payload);
   }
 
   @Override
-  public CompletableFuture<network.mtc.routing.NodeInfo> nodeInfo(NodeAddress destination) {
+  public CompletableFuture<NodeInfo> nodeInfo(NodeAddress destination) {
     if (loop != null && !loop.inLoop()) {
-      CompletableFuture<network.mtc.routing.NodeInfo> f = new CompletableFuture<>();
-      loop.execute(() -> nodeInfo(destination).whenComplete((d, e) -> {
-        if (e != null) {
-          f.completeExceptionally(e);
-        } else {
-          f.complete(d);
-        }
-      }));
-      return f;
+      return onLoop(() -> nodeInfo(destination));
     }
-    CompletableFuture<network.mtc.routing.NodeInfo> f = new CompletableFuture<>();
+    CompletableFuture<NodeInfo> f = new CompletableFuture<>();
     int slot = -1;
     for (int i = 0; i < MAX_INFO_REQUESTS && slot < 0; i++) {
       if (infoFuture[i] == null) {
@@ -331,9 +319,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       }
     }
     if (closed || slot < 0) {
-      f.completeExceptionally(new network.mtc.routing.DeliveryFailedException(closed
-          ? network.mtc.routing.DeliveryFailedException.Reason.CLOSED
-          : network.mtc.routing.DeliveryFailedException.Reason.TOO_MANY_IN_FLIGHT, 0));
+      f.completeExceptionally(new DeliveryFailedException(closed
+          ? DeliveryFailedException.Reason.CLOSED
+          : DeliveryFailedException.Reason.TOO_MANY_IN_FLIGHT, 0));
       return f;
     }
     int nonce = random.nextInt(Integer.MAX_VALUE);
@@ -346,15 +334,28 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     sendUnicast(destination, INFO_TOPIC.getBytes(StandardCharsets.UTF_8), intBytes(nonce))
         .whenComplete((d, e) -> {
           if (e != null) {
-            endInfo(s, null, e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+            endInfo(s, null, e instanceof CompletionException ? e.getCause() : e);
           }
         });
     return f;
   }
 
+  /** Runs {@code call} on the node's loop; the returned future follows the one it makes there. */
+  private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> call) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    loop.execute(() -> call.get().whenComplete((v, e) -> {
+      if (e != null) {
+        f.completeExceptionally(e);
+      } else {
+        f.complete(v);
+      }
+    }));
+    return f;
+  }
+
   /** Ends node-info request {@code s} with {@code info}, or with {@code error} if info is null. */
-  private void endInfo(int s, network.mtc.routing.NodeInfo info, Throwable error) {
-    CompletableFuture<network.mtc.routing.NodeInfo> f = infoFuture[s];
+  private void endInfo(int s, NodeInfo info, Throwable error) {
+    CompletableFuture<NodeInfo> f = infoFuture[s];
     if (f == null) {
       return;
     }
@@ -373,8 +374,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   }
 
   /** This node's answer to a node-info request. */
-  private network.mtc.routing.NodeInfo ownInfo() {
-    return new network.mtc.routing.NodeInfo(address, 1, Math.max(0, (clock.nowMillis() - startedAt) / 1000),
+  private NodeInfo ownInfo() {
+    return new NodeInfo(address, 1, Math.max(0, (clock.nowMillis() - startedAt) / 1000),
         neighbours.size(), congestionLevel(clock.nowMillis()), relayed, delivered, bridge != null);
   }
 
@@ -414,8 +415,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     scheduler.cancel(announceTimerId);
     unicast.close();
     for (int s = 0; s < MAX_INFO_REQUESTS; s++) {
-      endInfo(s, null, new network.mtc.routing.DeliveryFailedException(
-          network.mtc.routing.DeliveryFailedException.Reason.CLOSED, 0));
+      endInfo(s, null, new DeliveryFailedException(
+          DeliveryFailedException.Reason.CLOSED, 0));
     }
     for (int p = 0; p < pending.capacity; p++) {
       if (pending.used[p]) {
@@ -1163,7 +1164,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     if (INFO_TOPIC.equals(t)) {
       if (payload.length == 4) {
         sendUnicast(new NodeAddress(source), INFO_REPLY_TOPIC.getBytes(StandardCharsets.UTF_8),
-            network.mtc.routing.message.NodeInfoCodec.encode(readInt(payload, 0), ownInfo()));
+            NodeInfoCodec.encode(readInt(payload, 0), ownInfo()));
       } else {
         count(DropReason.MALFORMED);
       }
@@ -1171,7 +1172,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
     if (INFO_REPLY_TOPIC.equals(t)) {
       try {
-        var reply = network.mtc.routing.message.NodeInfoCodec.decode(payload, 0, payload.length,
+        var reply = NodeInfoCodec.decode(payload, 0, payload.length,
             new NodeAddress(source));
         for (int s = 0; s < MAX_INFO_REQUESTS; s++) {
           if (infoFuture[s] != null && infoDest[s] == source && infoNonce[s] == reply.nonce()) {
@@ -1373,8 +1374,8 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     if (kind == TIMER_INFO) {
       int s = (int) arg;
       if (s >= 0 && s < MAX_INFO_REQUESTS && infoGeneration[s] == (int) (arg >>> 32)) {
-        endInfo(s, null, new network.mtc.routing.DeliveryFailedException(
-            network.mtc.routing.DeliveryFailedException.Reason.TIMED_OUT, UnicastEngine.E2E_ATTEMPTS));
+        endInfo(s, null, new DeliveryFailedException(
+            DeliveryFailedException.Reason.TIMED_OUT, UnicastEngine.E2E_ATTEMPTS));
       }
       return;
     }

@@ -5,6 +5,9 @@ import network.mtc.routing.Delivery;
 import network.mtc.routing.DeliveryFailedException;
 import network.mtc.routing.message.Ack;
 import network.mtc.routing.message.AckCodec;
+import network.mtc.routing.policy.NeighbourView;
+import network.mtc.routing.runtime.Scheduler;
+import network.mtc.wire.frame.FrameType;
 
 /**
  * Unicast delivery (spec/routing-unicast.md): routes, hop-by-hop forwarding with HOP acknowledgements and
@@ -58,7 +61,7 @@ final class UnicastEngine {
     long randomLong();
 
     /** The neighbour table. */
-    network.mtc.routing.policy.NeighbourView neighbours();
+    NeighbourView neighbours();
 
     /** Sends {@code frame[0, len)} link-unicast to a neighbour; false if it is gone or the link refused. */
     boolean sendToNeighbour(long neighbour, byte[] frame, int len);
@@ -176,7 +179,7 @@ final class UnicastEngine {
     boolean first = sAttempt[s] == 1;
     int id = first ? sFirstId[s] : host.nextMessageId();
     long dest = sDest[s];
-    byte[] frame = host.unicastFrame(network.mtc.wire.frame.FrameType.DATA.code(), id, dest,
+    byte[] frame = host.unicastFrame(FrameType.DATA.code(), id, dest,
         first ? NO_FIRST_ID : Integer.toUnsignedLong(sFirstId[s]), sTopic[s], sPayload[s]);
     long now = host.nowMillis();
     int expected = routes.hops(dest, now);
@@ -266,7 +269,7 @@ final class UnicastEngine {
     }
     int ackId = host.nextMessageId();
     byte[] payloadOut = AckCodec.encode(new Ack.End(messageId, first, Math.max(1, Math.min(255, hopsTravelled))));
-    byte[] frame = host.unicastFrame(network.mtc.wire.frame.FrameType.ACK.code(), ackId, source, NO_FIRST_ID,
+    byte[] frame = host.unicastFrame(FrameType.ACK.code(), ackId, source, NO_FIRST_ID,
         null, payloadOut);
     host.rememberOwn(ackId);
     endAcksSent++;
@@ -400,12 +403,12 @@ final class UnicastEngine {
     int gen = (int) (arg >>> 32);
     if (kind == TIMER_HOP) {
       if (i >= 0 && i < MAX_HOP_STATES && hUsed[i] && hGeneration[i] == gen) {
-        hTimer[i] = network.mtc.routing.runtime.Scheduler.REJECTED;
+        hTimer[i] = Scheduler.REJECTED;
         onHopTimer(i);
       }
     } else if (kind == TIMER_SEND) {
       if (i >= 0 && i < MAX_IN_FLIGHT && sUsed[i] && sGeneration[i] == gen) {
-        sTimer[i] = network.mtc.routing.runtime.Scheduler.REJECTED;
+        sTimer[i] = Scheduler.REJECTED;
         onSendTimer(i);
       }
     }
