@@ -15,6 +15,7 @@ public final class Ed25519Group {
     final EdPoint.Scratch scratch = new EdPoint.Scratch();
     final byte[] nafA = new byte[257];
     final byte[] nafB = new byte[257];
+    final EdPoint.Cached entry = new EdPoint.Cached();
   }
 
   private static final ThreadLocal<VartimeTemps> VARTIME_TEMPS =
@@ -72,6 +73,13 @@ public final class Ed25519Group {
   private static final EdPoint.Cached[][] BASE_TABLE = new EdPoint.Cached[32][8];
   /** Odd multiples B, 3B, ..., 127B (affine cached form) for the width-8 NAF of verification. */
   private static final EdPoint.Cached[] BASE_ODD = oddMultiplesAffine(BASE, 64);
+  /** NAF width of {@link #BASE_SPLIT}. */
+  static final int BASE_SPLIT_WIDTH = 8;
+  /**
+   * The split table of B (4 x 64 entries, 30 KiB) for {@link #splitScalarMultVartime}: built once at class
+   * load, so the first verification with a key prepared for many verifications is not slower than the rest.
+   */
+  private static final SplitTable BASE_SPLIT = SplitTable.of(BASE, BASE_SPLIT_WIDTH);
 
   static {
     EdPoint.Scratch s = new EdPoint.Scratch();
@@ -248,7 +256,7 @@ public final class Ed25519Group {
   }
 
   /** The points p, 3p, ..., (2n - 1)p. */
-  private static EdPoint[] oddMultiplePoints(EdPoint p, int n) {
+  static EdPoint[] oddMultiplePoints(EdPoint p, int n) {
     EdPoint[] pts = new EdPoint[n];
     EdPoint.Scratch s = new EdPoint.Scratch();
     EdPoint twice = p.copyOf();
@@ -372,6 +380,72 @@ public final class Ed25519Group {
         out.minusAffine(BASE_ODD[(-bn[i]) >> 1], s);
       }
     }
+  }
+
+  /**
+   * out = [a] A + [b] B in variable time (verification: a, b and A are public), A given by its {@link
+   * SplitTable}: both scalars are cut into four 64-bit parts that share one chain of 64 doublings (see
+   * SplitTable). Both scalars must be below 2^255 (their NAF then ends at bit 255), as every reduced
+   * scalar and every canonical S is.
+   *
+   * @throws IllegalArgumentException if a scalar is 2^255 or above
+   */
+  public static void splitScalarMultVartime(byte[] a, SplitTable aTable, byte[] b, EdPoint out) {
+    if (a[31] < 0 || b[31] < 0) {
+      throw new IllegalArgumentException("split multiplication takes scalars below 2^255");
+    }
+    VartimeTemps w = VARTIME_TEMPS.get();
+    byte[] an = naf(a, aTable.width, w.nafA);
+    byte[] bn = naf(b, BASE_SPLIT_WIDTH, w.nafB);
+    final int span = SplitTable.SPAN;
+    final int parts = SplitTable.PARTS;
+    int top = span - 1;
+    while (top >= 0 && !anyDigit(an, bn, top)) {
+      top--;
+    }
+    EdPoint.Scratch s = w.scratch;
+    EdPoint.Cached c = w.entry;
+    out.setIdentity();
+    for (int r = top; r >= 0; r--) {
+      if (!anyDigit(an, bn, r)) {
+        if (r > 0) {
+          out.dblNoT(s); // another doubling follows: T is not needed (the last step must set it)
+        } else {
+          out.dbl(s);
+        }
+        continue;
+      }
+      out.dbl(s);
+      for (int j = 0; j < parts; j++) {
+        int da = an[j * span + r];
+        if (da > 0) {
+          aTable.load(j, da >> 1, c);
+          out.plusAffine(c, s);
+        } else if (da < 0) {
+          aTable.load(j, (-da) >> 1, c);
+          out.minusAffine(c, s);
+        }
+        int db = bn[j * span + r];
+        if (db > 0) {
+          BASE_SPLIT.load(j, db >> 1, c);
+          out.plusAffine(c, s);
+        } else if (db < 0) {
+          BASE_SPLIT.load(j, (-db) >> 1, c);
+          out.minusAffine(c, s);
+        }
+      }
+    }
+  }
+
+  /** True if a digit of either NAF sits at bit {@code r} of some part. */
+  private static boolean anyDigit(byte[] an, byte[] bn, int r) {
+    for (int j = 0; j < SplitTable.PARTS; j++) {
+      int i = j * SplitTable.SPAN + r;
+      if ((an[i] | bn[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
