@@ -40,7 +40,7 @@ public final class PublicKey {
 
   /**
    * This key with a larger verification table: 30 KiB more memory and about the work of three
-   * verifications once, after which each verification needs a quarter of the doublings (about twice as
+   * verifications once, after which each verification needs an eighth of the doublings (about twice as
    * fast; bench/README.md). For a key that verifies many signatures over a long life, such as a payment
    * channel's counterparty; not for keys seen in passing, whose tables would cost more than they save.
    * Verdicts are the same as this key's for every input; the result equals this key. Returns this key if

@@ -76,7 +76,7 @@ public final class Ed25519Group {
   /** NAF width of {@link #BASE_SPLIT}. */
   static final int BASE_SPLIT_WIDTH = 8;
   /**
-   * The split table of B (4 x 64 entries, 30 KiB) for {@link #splitScalarMultVartime}: built once at class
+   * The split table of B (8 x 64 entries, 60 KiB) for {@link #splitScalarMultVartime}: built once at class
    * load, so the first verification with a key prepared for many verifications is not slower than the rest.
    */
   private static final SplitTable BASE_SPLIT = SplitTable.of(BASE, BASE_SPLIT_WIDTH);
@@ -384,7 +384,7 @@ public final class Ed25519Group {
 
   /**
    * out = [a] A + [b] B in variable time (verification: a, b and A are public), A given by its {@link
-   * SplitTable}: both scalars are cut into four 64-bit parts that share one chain of 64 doublings (see
+   * SplitTable}: both scalars are cut into eight 32-bit parts that share one chain of 32 doublings (see
    * SplitTable). Both scalars must be below 2^255 (their NAF then ends at bit 255), as every reduced
    * scalar and every canonical S is.
    *

@@ -2,26 +2,30 @@ package network.mtc.crypto.internal;
 
 /**
  * The table of a fixed point P for {@link Ed25519Group#splitScalarMultVartime}: the odd multiples
- * P_j, 3 P_j, ..., (2n - 1) P_j of the shifted copies P_j = [2^(64 j)] P, j = 0..3, in affine cached form
+ * P_j, 3 P_j, ..., (2n - 1) P_j of the shifted copies P_j = [2^(32 j)] P, j = 0..7, in affine cached form
  * (Y + X, Y - X, 2 d T with Z = 1), packed in one {@code long[]}.
  *
- * <p>Why: a scalar k below 2^256 is k_0 + k_1 2^64 + k_2 2^128 + k_3 2^192 with 64-bit parts, so
- * [k] P = sum [k_j] P_j, and the four parts share one chain of 64 doublings instead of the 256 that
- * [k] P needs alone. The additions stay as many as for one width-w NAF of k (about 256 / (w + 1)): the
- * NAF of k is cut into the four ranges, each digit added from the copy its position falls in. The price
- * is memory, {@link #PARTS} times that of one table, and building it once per point; it pays for points
- * that take part in many multiplications: the base point, and a key that verifies for a channel's life.
+ * <p>Why: a scalar k below 2^256 is sum k_j 2^(32 j) with 32-bit parts k_j, so [k] P = sum [k_j] P_j,
+ * and the eight parts share one chain of 32 doublings instead of the 256 that [k] P needs alone. The
+ * additions stay as many as for one width-w NAF of k (about 256 / (w + 1)): the NAF of k is cut into the
+ * eight ranges, each digit added from the copy its position falls in. The price is memory, {@link
+ * #PARTS} times that of one table, and building it once per point; it pays for points that take part in
+ * many multiplications: the base point, and a key that verifies for a channel's life.
+ *
+ * <p>Eight parts, not four or sixteen: on the 2-core test machine (bench/README.md) four parts made a
+ * verification with a prepared key about 5 us slower (64 doublings instead of 32); sixteen would save
+ * about 3 us more at twice the memory per key.
  *
  * <p>Immutable after construction; read by any number of threads. Public data only (verification).
  */
 final class SplitTable {
-  /** Parts of a scalar: four ranges of {@link #SPAN} bits cover the 256 bits of a scalar. */
-  static final int PARTS = 4;
+  /** Parts of a scalar: eight ranges of {@link #SPAN} bits cover the 256 bits of a scalar. */
+  static final int PARTS = 8;
   /** Bits per part. */
-  static final int SPAN = 64;
+  static final int SPAN = 32;
   /** Longs per entry: Y + X, Y - X and 2 d T of the affine point (Z = 1 is implied). */
   private static final int ENTRY = 3 * Field25519.SIZE;
-  /** Widest NAF accepted: 2^(w - 2) entries per part; width 10 is 256 per part, 120 KiB in all. */
+  /** Widest NAF accepted: 2^(w - 2) entries per part; width 10 is 256 per part, 240 KiB in all. */
   static final int MAX_WIDTH = 10;
 
   /** The NAF width the table serves: digits are odd and below 2^(width - 1) in magnitude. */

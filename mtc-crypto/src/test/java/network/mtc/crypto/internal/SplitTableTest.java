@@ -40,13 +40,14 @@ class SplitTableTest {
     return s;
   }
 
-  /** Scalars at the edges of the four 64-bit parts and of the accepted range. */
+  /** Scalars at the edges of the eight 32-bit parts and of the accepted range. */
   private static List<byte[]> edgeScalars() {
     List<byte[]> out = new ArrayList<>();
     BigInteger one = BigInteger.ONE;
     out.add(le(BigInteger.ZERO));
     out.add(le(one));
-    for (int bits : new int[] {63, 64, 65, 127, 128, 129, 191, 192, 193, 252, 253, 254, 255}) {
+    for (int bits : new int[] {31, 32, 33, 63, 64, 65, 95, 96, 97, 127, 128, 129, 159, 160, 161, 191, 192,
+        193, 223, 224, 225, 252, 253, 254, 255}) {
       out.add(le(one.shiftLeft(bits).subtract(one)));
       if (bits < 255) {
         out.add(le(one.shiftLeft(bits)));
@@ -143,9 +144,9 @@ class SplitTableTest {
   }
 
   @Test
-  void sizeIsFourPartsOfOddMultiples() {
+  void sizeIsOneTableOfOddMultiplesPerPart() {
     EdPoint p = point(le(BigInteger.TEN));
-    assertEquals(4 * 64 * 15 * 8, SplitTable.of(p, 8).sizeBytes());
-    assertEquals(4 * 256 * 15 * 8, SplitTable.of(p, 10).sizeBytes());
+    assertEquals(8 * 32 * 15 * 8, SplitTable.of(p, 7).sizeBytes()); // a key's table: 30 KiB
+    assertEquals(8 * 256 * 15 * 8, SplitTable.of(p, 10).sizeBytes());
   }
 }
