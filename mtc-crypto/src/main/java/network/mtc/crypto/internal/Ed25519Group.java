@@ -66,11 +66,13 @@ public final class Ed25519Group {
 
   static final EdPoint BASE = decodeOrThrow(BASE_ENCODED);
 
+  /** Longs per entry of {@link #BASE_TABLE}: Y + X, Y - X and 2 d T (Z = 1 is implied). */
+  private static final int ENTRY = 3 * Field25519.SIZE;
   /**
-   * BASE_TABLE[i][j] = (j + 1) 256^i B in affine cached form (Z = 1), for the constant-time comb of
-   * {@link #scalarMultBase}.
+   * Entry 8 i + j holds (j + 1) 256^i B in affine cached form, for the constant-time comb of {@link
+   * #scalarMultBase}: 32 rows of 8 entries, flat, so that a row's look-up streams through 960 bytes.
    */
-  private static final EdPoint.Cached[][] BASE_TABLE = new EdPoint.Cached[32][8];
+  private static final long[] BASE_TABLE = new long[32 * 8 * ENTRY];
   /** Odd multiples B, 3B, ..., 127B (affine cached form) for the width-8 NAF of verification. */
   private static final EdPoint.Cached[] BASE_ODD = oddMultiplesAffine(BASE, 64);
   /** NAF width of {@link #BASE_SPLIT}. */
@@ -98,8 +100,10 @@ public final class Ed25519Group {
       }
     }
     EdPoint.Cached[] affine = EdPoint.Cached.affine(pts);
-    for (int i = 0; i < 32; i++) {
-      System.arraycopy(affine, 8 * i, BASE_TABLE[i], 0, 8);
+    for (int i = 0; i < affine.length; i++) {
+      System.arraycopy(affine[i].yPlusX, 0, BASE_TABLE, i * ENTRY, Field25519.SIZE);
+      System.arraycopy(affine[i].yMinusX, 0, BASE_TABLE, i * ENTRY + Field25519.SIZE, Field25519.SIZE);
+      System.arraycopy(affine[i].t2d, 0, BASE_TABLE, i * ENTRY + 2 * Field25519.SIZE, Field25519.SIZE);
     }
   }
 
@@ -219,10 +223,9 @@ public final class Ed25519Group {
     e[63] += carry;
     EdPoint.Scratch s = new EdPoint.Scratch();
     EdPoint.Cached t = new EdPoint.Cached();
-    EdPoint.Cached neg = new EdPoint.Cached();
     out.setIdentity();
     for (int i = 1; i < 64; i += 2) {
-      select(t, neg, i / 2, e[i]);
+      select(t, i / 2, e[i]);
       out.plusAffine(t, s);
     }
     out.dblNoT(s);
@@ -230,24 +233,59 @@ public final class Ed25519Group {
     out.dblNoT(s);
     out.dbl(s);
     for (int i = 0; i < 64; i += 2) {
-      select(t, neg, i / 2, e[i]);
+      select(t, i / 2, e[i]);
       out.plusAffine(t, s);
     }
   }
 
-  private static void select(EdPoint.Cached t, EdPoint.Cached neg, int pos, byte b) {
+  /**
+   * t = [b] 256^pos B for a signed digit b in [-8, 8], in constant time: every entry of the row is read
+   * and merged under a mask, and the negation is a masked swap and negation. Sets the fields {@link
+   * EdPoint#plusAffine} reads (not z2).
+   */
+  private static void select(EdPoint.Cached t, int pos, byte b) {
     int bnegative = (b >>> 7) & 1;
     int babs = b - (((-bnegative) & b) << 1);
-    Field25519.one(t.yPlusX);
-    Field25519.one(t.yMinusX);
-    Field25519.one(t.z2);
-    Field25519.add(t.z2, t.z2, t.z2);
-    Field25519.zero(t.t2d);
-    for (int j = 0; j < 8; j++) {
-      t.cmov(BASE_TABLE[pos][j], equal(babs, j + 1));
+    long[] tab = BASE_TABLE;
+    // The identity: Y + X = 1, Y - X = 1, 2 d T = 0.
+    long p0 = 1, p1 = 0, p2 = 0, p3 = 0, p4 = 0;
+    long m0 = 1, m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+    long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0;
+    int o = pos * 8 * ENTRY;
+    for (int j = 1; j <= 8; j++, o += ENTRY) {
+      long mask = -(long) equal(babs, j);
+      p0 ^= (p0 ^ tab[o]) & mask;
+      p1 ^= (p1 ^ tab[o + 1]) & mask;
+      p2 ^= (p2 ^ tab[o + 2]) & mask;
+      p3 ^= (p3 ^ tab[o + 3]) & mask;
+      p4 ^= (p4 ^ tab[o + 4]) & mask;
+      m0 ^= (m0 ^ tab[o + 5]) & mask;
+      m1 ^= (m1 ^ tab[o + 6]) & mask;
+      m2 ^= (m2 ^ tab[o + 7]) & mask;
+      m3 ^= (m3 ^ tab[o + 8]) & mask;
+      m4 ^= (m4 ^ tab[o + 9]) & mask;
+      d0 ^= (d0 ^ tab[o + 10]) & mask;
+      d1 ^= (d1 ^ tab[o + 11]) & mask;
+      d2 ^= (d2 ^ tab[o + 12]) & mask;
+      d3 ^= (d3 ^ tab[o + 13]) & mask;
+      d4 ^= (d4 ^ tab[o + 14]) & mask;
     }
-    neg.setNegated(t);
-    t.cmov(neg, bnegative);
+    // -P swaps Y + X with Y - X and negates 2 d T.
+    long neg = -(long) bnegative;
+    long x;
+    long[] yp = t.yPlusX;
+    long[] ym = t.yMinusX;
+    long[] td = t.t2d;
+    x = (p0 ^ m0) & neg; yp[0] = p0 ^ x; ym[0] = m0 ^ x;
+    x = (p1 ^ m1) & neg; yp[1] = p1 ^ x; ym[1] = m1 ^ x;
+    x = (p2 ^ m2) & neg; yp[2] = p2 ^ x; ym[2] = m2 ^ x;
+    x = (p3 ^ m3) & neg; yp[3] = p3 ^ x; ym[3] = m3 ^ x;
+    x = (p4 ^ m4) & neg; yp[4] = p4 ^ x; ym[4] = m4 ^ x;
+    td[0] = d0 ^ ((d0 ^ -d0) & neg);
+    td[1] = d1 ^ ((d1 ^ -d1) & neg);
+    td[2] = d2 ^ ((d2 ^ -d2) & neg);
+    td[3] = d3 ^ ((d3 ^ -d3) & neg);
+    td[4] = d4 ^ ((d4 ^ -d4) & neg);
   }
 
   private static int equal(int a, int b) {
