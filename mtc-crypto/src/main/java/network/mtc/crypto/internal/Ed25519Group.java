@@ -329,45 +329,70 @@ public final class Ed25519Group {
   }
 
 
-  /** Width-w non-adjacent form of a 32-byte little-endian scalar: 256 digits, odd or zero. */
+  /**
+   * Width-w non-adjacent form of a 32-byte little-endian scalar below 2^255: 256 digits (bits 0 to 255),
+   * each zero or odd and below 2^(w - 1) in magnitude, any two non-zero digits at least w positions
+   * apart; r[256] is 0. Variable time (public scalars only).
+   *
+   * @throws IllegalArgumentException if the scalar is 2^255 or above, or w is outside [2, 8]
+   */
   static byte[] naf(byte[] a, int w) {
     return naf(a, w, new byte[257]);
   }
 
   /** As {@link #naf(byte[], int)}, into {@code r} (at least 257 bytes, overwritten). */
   static byte[] naf(byte[] a, int w, byte[] r) {
-    r[256] = 0;
-    for (int i = 0; i < 256; i++) {
-      r[i] = (byte) ((a[i >> 3] >>> (i & 7)) & 1);
+    if (a[31] < 0) {
+      throw new IllegalArgumentException("NAF takes scalars below 2^255");
     }
-    int half = 1 << (w - 1);
-    for (int i = 0; i < 256; i++) {
-      if (r[i] == 0) {
+    if (w < 2 || w > 8) {
+      throw new IllegalArgumentException("NAF width " + w + " outside [2, 8]: digits are bytes");
+    }
+    long x0 = le64(a, 0);
+    long x1 = le64(a, 8);
+    long x2 = le64(a, 16);
+    long x3 = le64(a, 24);
+    java.util.Arrays.fill(r, 0, 257, (byte) 0);
+    int width = 1 << w;
+    long mask = width - 1;
+    int carry = 0;
+    int pos = 0;
+    // Scan up: a window of w bits (plus the carry) that is odd becomes a digit in (-2^(w-1), 2^(w-1)),
+    // a negative digit carrying 2^w up; an even one is a zero digit. Below 2^255 no carry is left at the end.
+    while (pos < 256) {
+      int bit = pos & 63;
+      long lo;
+      long hi;
+      switch (pos >>> 6) {
+        case 0 -> { lo = x0; hi = x1; }
+        case 1 -> { lo = x1; hi = x2; }
+        case 2 -> { lo = x2; hi = x3; }
+        default -> { lo = x3; hi = 0; }
+      }
+      long buf = bit == 0 ? lo : (lo >>> bit) | (hi << (64 - bit));
+      int window = carry + (int) (buf & mask);
+      if ((window & 1) == 0) {
+        pos++;
         continue;
       }
-      for (int b = 1; b <= w + 1 && i + b < 256; b++) {
-        if (r[i + b] == 0) {
-          continue;
-        }
-        int add = r[i + b] << b;
-        if (r[i] + add < half) {
-          r[i] += add;
-          r[i + b] = 0;
-        } else if (r[i] - add > -half) {
-          r[i] -= add;
-          for (int k = i + b; k < 256; k++) {
-            if (r[k] == 0) {
-              r[k] = 1;
-              break;
-            }
-            r[k] = 0;
-          }
-        } else {
-          break;
-        }
+      if (window < width / 2) {
+        carry = 0;
+        r[pos] = (byte) window;
+      } else {
+        carry = 1;
+        r[pos] = (byte) (window - width);
       }
+      pos += w;
     }
     return r;
+  }
+
+  private static long le64(byte[] a, int off) {
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = (v << 8) | (a[off + i] & 0xFFL);
+    }
+    return v;
   }
 
   /**

@@ -25,8 +25,8 @@ final class SplitTable {
   static final int SPAN = 32;
   /** Longs per entry: Y + X, Y - X and 2 d T of the affine point (Z = 1 is implied). */
   private static final int ENTRY = 3 * Field25519.SIZE;
-  /** Widest NAF accepted: 2^(w - 2) entries per part; width 10 is 256 per part, 240 KiB in all. */
-  static final int MAX_WIDTH = 10;
+  /** Widest NAF accepted: digits are bytes (below 2^7 in magnitude); 64 entries per part, 60 KiB. */
+  static final int MAX_WIDTH = 8;
 
   /** The NAF width the table serves: digits are odd and below 2^(width - 1) in magnitude. */
   final int width;

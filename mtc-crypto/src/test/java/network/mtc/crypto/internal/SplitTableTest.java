@@ -139,7 +139,7 @@ class SplitTableTest {
     EdPoint out = new EdPoint();
     assertThrows(IllegalArgumentException.class, () -> Ed25519Group.splitScalarMultVartime(big, t, small, out));
     assertThrows(IllegalArgumentException.class, () -> Ed25519Group.splitScalarMultVartime(small, t, big, out));
-    assertThrows(IllegalArgumentException.class, () -> SplitTable.of(out, 11));
+    assertThrows(IllegalArgumentException.class, () -> SplitTable.of(out, 9));
     assertThrows(IllegalArgumentException.class, () -> SplitTable.of(out, 1));
   }
 
@@ -147,6 +147,6 @@ class SplitTableTest {
   void sizeIsOneTableOfOddMultiplesPerPart() {
     EdPoint p = point(le(BigInteger.TEN));
     assertEquals(8 * 32 * 15 * 8, SplitTable.of(p, 7).sizeBytes()); // a key's table: 30 KiB
-    assertEquals(8 * 256 * 15 * 8, SplitTable.of(p, 10).sizeBytes());
+    assertEquals(8 * 64 * 15 * 8, SplitTable.of(p, SplitTable.MAX_WIDTH).sizeBytes());
   }
 }
