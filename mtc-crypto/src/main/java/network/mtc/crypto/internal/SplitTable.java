@@ -14,7 +14,7 @@ package network.mtc.crypto.internal;
  *
  * <p>Eight parts, not four or sixteen: on the 2-core test machine (bench/README.md) four parts made a
  * verification with a prepared key about 5 us slower (64 doublings instead of 32); sixteen would save
- * about 3 us more at twice the memory per key.
+ * an estimated 3 us more at twice the memory per key.
  *
  * <p>Immutable after construction; read by any number of threads. Public data only (verification).
  */
