@@ -16,7 +16,7 @@ import network.mtc.crypto.Verdict;
  * signature with a known-valid one gives both single verdicts; a signature that verifies does not also
  * verify for a different message; a key prepared for many verifications (split tables) gives the plain
  * key's verdict, for a fixed key on every input and for the input's key on one input in eight (building
- * its table costs about three verifications).
+ * its table costs about four verifications).
  */
 public class Ed25519VerifyFuzzTest {
   private static final SigningKey KNOWN = SigningKey.fromSeed(new byte[32]);
