@@ -258,4 +258,35 @@ class Ed25519Test {
     }
     assertEquals(400, assertSameVerdicts(cases));
   }
+
+  @Test
+  void batchesOfManyVerificationKeysGiveTheSingleVerdicts() {
+    SplittableRandom rnd = new SplittableRandom(63);
+    BatchVerifier b = new BatchVerifier(new SecureRandom());
+    List<PublicKey> keys = new ArrayList<>();
+    List<byte[]> msgs = new ArrayList<>();
+    List<byte[]> sigs = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      byte[] seed = new byte[32];
+      seed[0] = (byte) i;
+      seed[1] = 63;
+      try (SigningKey k = SigningKey.fromSeed(seed)) {
+        byte[] msg = {(byte) i};
+        byte[] sig = k.sign(msg);
+        if (i % 3 == 1) {
+          sig[32 + rnd.nextInt(31)] ^= 1; // S tampered: the equation fails
+        }
+        PublicKey many = k.publicKey().forManyVerifications();
+        keys.add(many);
+        msgs.add(msg);
+        sigs.add(sig);
+        b.add(many, msg, sig);
+      }
+    }
+    List<Verdict> batch = b.verdicts();
+    for (int i = 0; i < keys.size(); i++) {
+      assertEquals(keys.get(i).verifyDetailed(msgs.get(i), sigs.get(i)), batch.get(i), "signature " + i);
+      assertEquals(i % 3 == 1 ? Verdict.EQUATION : Verdict.VALID, batch.get(i), "signature " + i);
+    }
+  }
 }
