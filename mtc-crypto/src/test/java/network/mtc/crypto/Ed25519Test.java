@@ -13,10 +13,14 @@ import java.security.Signature;
 import java.security.spec.EdECPoint;
 import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class Ed25519Test {
@@ -170,5 +174,119 @@ class Ed25519Test {
     k.close();
     assertThrows(IllegalStateException.class, () -> k.sign(new byte[0]));
     assertThrows(IllegalStateException.class, k::seedBytes);
+  }
+
+  /**
+   * A key prepared for many verifications (split table) gives the verdict of the plain key and of raw
+   * key bytes on every case of {@code cases}: public key, message, signature, and the expected validity
+   * (null if the source gives none).
+   */
+  private static int assertSameVerdicts(List<String[]> cases) {
+    int compared = 0;
+    for (String[] c : cases) {
+      byte[] pub = hex(c[0]);
+      byte[] msg = hex(c[1]);
+      byte[] sig = hex(c[2]);
+      Verdict raw = PublicKey.verify(pub, msg, sig);
+      if (c[3] != null) {
+        assertEquals(Boolean.parseBoolean(c[3]), raw.isValid(), c[4]);
+      }
+      if (PublicKey.check(pub) != Verdict.VALID) {
+        continue; // no key object exists for a key that breaks the key rules
+      }
+      PublicKey plain = PublicKey.fromBytes(pub);
+      PublicKey many = plain.forManyVerifications();
+      assertEquals(plain, many);
+      assertEquals(raw, plain.verifyDetailed(msg, sig), c[4]);
+      assertEquals(raw, many.verifyDetailed(msg, sig), c[4]);
+      compared++;
+    }
+    return compared;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void manyVerificationKeysAgreeOnEveryWycheproofAndSpeccheckCase() throws Exception {
+    Path wp = MiniJson.sharedVector("wycheproof", "ed25519_test.json");
+    Path sc = MiniJson.sharedVector("ed25519-speccheck", "cases.json");
+    Assumptions.assumeTrue(Files.isRegularFile(wp) && Files.isRegularFile(sc), "shared vectors absent");
+    List<String[]> cases = new ArrayList<>();
+    Map<String, Object> root = (Map<String, Object>) MiniJson.read(wp);
+    for (Object g : (List<Object>) root.get("testGroups")) {
+      Map<String, Object> group = (Map<String, Object>) g;
+      String pk = (String) ((Map<String, Object>) group.get("publicKey")).get("pk");
+      for (Object o : (List<Object>) group.get("tests")) {
+        Map<String, Object> t = (Map<String, Object>) o;
+        cases.add(new String[] {pk, (String) t.get("msg"), (String) t.get("sig"),
+            String.valueOf("valid".equals(t.get("result"))), "wycheproof tcId " + t.get("tcId")});
+      }
+    }
+    int wycheproof = cases.size();
+    assertEquals(((Number) root.get("numberOfTests")).intValue(), wycheproof);
+    List<Object> spec = (List<Object>) MiniJson.read(sc);
+    for (int i = 0; i < spec.size(); i++) {
+      Map<String, Object> t = (Map<String, Object>) spec.get(i);
+      cases.add(new String[] {(String) t.get("pub_key"), (String) t.get("message"),
+          (String) t.get("signature"), null, "speccheck " + i});
+    }
+    // Every Wycheproof key is valid; speccheck 0, 1, 10 and 11 have keys that break the key rules.
+    assertEquals(wycheproof + spec.size() - 4, assertSameVerdicts(cases));
+  }
+
+  @Test
+  void manyVerificationKeysAgreeOnRandomAndTamperedSignatures() {
+    SplittableRandom rnd = new SplittableRandom(62);
+    List<String[]> cases = new ArrayList<>();
+    HexFormat h = HexFormat.of();
+    for (int i = 0; i < 200; i++) {
+      byte[] seed = new byte[32];
+      byte[] msg = new byte[rnd.nextInt(100)];
+      for (int j = 0; j < 32; j++) {
+        seed[j] = (byte) rnd.nextInt(256);
+      }
+      for (int j = 0; j < msg.length; j++) {
+        msg[j] = (byte) rnd.nextInt(256);
+      }
+      try (SigningKey k = SigningKey.fromSeed(seed)) {
+        byte[] sig = k.sign(msg);
+        String pub = k.publicKey().hex();
+        cases.add(new String[] {pub, h.formatHex(msg), h.formatHex(sig), "true", "valid " + i});
+        byte[] bad = sig.clone();
+        bad[rnd.nextInt(64)] ^= (byte) (1 << rnd.nextInt(8));
+        cases.add(new String[] {pub, h.formatHex(msg), h.formatHex(bad), "false", "tampered " + i});
+      }
+    }
+    assertEquals(400, assertSameVerdicts(cases));
+  }
+
+  @Test
+  void batchesOfManyVerificationKeysGiveTheSingleVerdicts() {
+    SplittableRandom rnd = new SplittableRandom(63);
+    BatchVerifier b = new BatchVerifier(new SecureRandom());
+    List<PublicKey> keys = new ArrayList<>();
+    List<byte[]> msgs = new ArrayList<>();
+    List<byte[]> sigs = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      byte[] seed = new byte[32];
+      seed[0] = (byte) i;
+      seed[1] = 63;
+      try (SigningKey k = SigningKey.fromSeed(seed)) {
+        byte[] msg = {(byte) i};
+        byte[] sig = k.sign(msg);
+        if (i % 3 == 1) {
+          sig[32 + rnd.nextInt(31)] ^= 1; // S tampered: the equation fails
+        }
+        PublicKey many = k.publicKey().forManyVerifications();
+        keys.add(many);
+        msgs.add(msg);
+        sigs.add(sig);
+        b.add(many, msg, sig);
+      }
+    }
+    List<Verdict> batch = b.verdicts();
+    for (int i = 0; i < keys.size(); i++) {
+      assertEquals(keys.get(i).verifyDetailed(msgs.get(i), sigs.get(i)), batch.get(i), "signature " + i);
+      assertEquals(i % 3 == 1 ? Verdict.EQUATION : Verdict.VALID, batch.get(i), "signature " + i);
+    }
   }
 }

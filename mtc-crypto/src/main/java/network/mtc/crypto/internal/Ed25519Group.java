@@ -15,6 +15,7 @@ public final class Ed25519Group {
     final EdPoint.Scratch scratch = new EdPoint.Scratch();
     final byte[] nafA = new byte[257];
     final byte[] nafB = new byte[257];
+    final EdPoint.Cached entry = new EdPoint.Cached();
   }
 
   private static final ThreadLocal<VartimeTemps> VARTIME_TEMPS =
@@ -65,13 +66,22 @@ public final class Ed25519Group {
 
   static final EdPoint BASE = decodeOrThrow(BASE_ENCODED);
 
+  /** Longs per entry of {@link #BASE_TABLE}: Y + X, Y - X and 2 d T (Z = 1 is implied). */
+  private static final int ENTRY = 3 * Field25519.SIZE;
   /**
-   * BASE_TABLE[i][j] = (j + 1) 256^i B in affine cached form (Z = 1), for the constant-time comb of
-   * {@link #scalarMultBase}.
+   * Entry 8 i + j holds (j + 1) 256^i B in affine cached form, for the constant-time comb of {@link
+   * #scalarMultBase}: 32 rows of 8 entries, flat, so that a row's look-up streams through 960 bytes.
    */
-  private static final EdPoint.Cached[][] BASE_TABLE = new EdPoint.Cached[32][8];
+  private static final long[] BASE_TABLE = new long[32 * 8 * ENTRY];
   /** Odd multiples B, 3B, ..., 127B (affine cached form) for the width-8 NAF of verification. */
   private static final EdPoint.Cached[] BASE_ODD = oddMultiplesAffine(BASE, 64);
+  /** NAF width of {@link #BASE_SPLIT}. */
+  static final int BASE_SPLIT_WIDTH = 8;
+  /**
+   * The split table of B (8 x 64 entries, 60 KiB) for {@link #splitScalarMultVartime}: built once at class
+   * load, so the first verification with a key prepared for many verifications is not slower than the rest.
+   */
+  private static final SplitTable BASE_SPLIT = SplitTable.of(BASE, BASE_SPLIT_WIDTH);
 
   static {
     EdPoint.Scratch s = new EdPoint.Scratch();
@@ -90,8 +100,10 @@ public final class Ed25519Group {
       }
     }
     EdPoint.Cached[] affine = EdPoint.Cached.affine(pts);
-    for (int i = 0; i < 32; i++) {
-      System.arraycopy(affine, 8 * i, BASE_TABLE[i], 0, 8);
+    for (int i = 0; i < affine.length; i++) {
+      System.arraycopy(affine[i].yPlusX, 0, BASE_TABLE, i * ENTRY, Field25519.SIZE);
+      System.arraycopy(affine[i].yMinusX, 0, BASE_TABLE, i * ENTRY + Field25519.SIZE, Field25519.SIZE);
+      System.arraycopy(affine[i].t2d, 0, BASE_TABLE, i * ENTRY + 2 * Field25519.SIZE, Field25519.SIZE);
     }
   }
 
@@ -211,10 +223,9 @@ public final class Ed25519Group {
     e[63] += carry;
     EdPoint.Scratch s = new EdPoint.Scratch();
     EdPoint.Cached t = new EdPoint.Cached();
-    EdPoint.Cached neg = new EdPoint.Cached();
     out.setIdentity();
     for (int i = 1; i < 64; i += 2) {
-      select(t, neg, i / 2, e[i]);
+      select(t, i / 2, e[i]);
       out.plusAffine(t, s);
     }
     out.dblNoT(s);
@@ -222,24 +233,59 @@ public final class Ed25519Group {
     out.dblNoT(s);
     out.dbl(s);
     for (int i = 0; i < 64; i += 2) {
-      select(t, neg, i / 2, e[i]);
+      select(t, i / 2, e[i]);
       out.plusAffine(t, s);
     }
   }
 
-  private static void select(EdPoint.Cached t, EdPoint.Cached neg, int pos, byte b) {
+  /**
+   * t = [b] 256^pos B for a signed digit b in [-8, 8], in constant time: every entry of the row is read
+   * and merged under a mask, and the negation is a masked swap and negation. Sets the fields {@link
+   * EdPoint#plusAffine} reads (not z2).
+   */
+  private static void select(EdPoint.Cached t, int pos, byte b) {
     int bnegative = (b >>> 7) & 1;
     int babs = b - (((-bnegative) & b) << 1);
-    Field25519.one(t.yPlusX);
-    Field25519.one(t.yMinusX);
-    Field25519.one(t.z2);
-    Field25519.add(t.z2, t.z2, t.z2);
-    Field25519.zero(t.t2d);
-    for (int j = 0; j < 8; j++) {
-      t.cmov(BASE_TABLE[pos][j], equal(babs, j + 1));
+    long[] tab = BASE_TABLE;
+    // The identity: Y + X = 1, Y - X = 1, 2 d T = 0.
+    long p0 = 1, p1 = 0, p2 = 0, p3 = 0, p4 = 0;
+    long m0 = 1, m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+    long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0;
+    int o = pos * 8 * ENTRY;
+    for (int j = 1; j <= 8; j++, o += ENTRY) {
+      long mask = -(long) equal(babs, j);
+      p0 ^= (p0 ^ tab[o]) & mask;
+      p1 ^= (p1 ^ tab[o + 1]) & mask;
+      p2 ^= (p2 ^ tab[o + 2]) & mask;
+      p3 ^= (p3 ^ tab[o + 3]) & mask;
+      p4 ^= (p4 ^ tab[o + 4]) & mask;
+      m0 ^= (m0 ^ tab[o + 5]) & mask;
+      m1 ^= (m1 ^ tab[o + 6]) & mask;
+      m2 ^= (m2 ^ tab[o + 7]) & mask;
+      m3 ^= (m3 ^ tab[o + 8]) & mask;
+      m4 ^= (m4 ^ tab[o + 9]) & mask;
+      d0 ^= (d0 ^ tab[o + 10]) & mask;
+      d1 ^= (d1 ^ tab[o + 11]) & mask;
+      d2 ^= (d2 ^ tab[o + 12]) & mask;
+      d3 ^= (d3 ^ tab[o + 13]) & mask;
+      d4 ^= (d4 ^ tab[o + 14]) & mask;
     }
-    neg.setNegated(t);
-    t.cmov(neg, bnegative);
+    // -P swaps Y + X with Y - X and negates 2 d T.
+    long neg = -(long) bnegative;
+    long x;
+    long[] yp = t.yPlusX;
+    long[] ym = t.yMinusX;
+    long[] td = t.t2d;
+    x = (p0 ^ m0) & neg; yp[0] = p0 ^ x; ym[0] = m0 ^ x;
+    x = (p1 ^ m1) & neg; yp[1] = p1 ^ x; ym[1] = m1 ^ x;
+    x = (p2 ^ m2) & neg; yp[2] = p2 ^ x; ym[2] = m2 ^ x;
+    x = (p3 ^ m3) & neg; yp[3] = p3 ^ x; ym[3] = m3 ^ x;
+    x = (p4 ^ m4) & neg; yp[4] = p4 ^ x; ym[4] = m4 ^ x;
+    td[0] = d0 ^ ((d0 ^ -d0) & neg);
+    td[1] = d1 ^ ((d1 ^ -d1) & neg);
+    td[2] = d2 ^ ((d2 ^ -d2) & neg);
+    td[3] = d3 ^ ((d3 ^ -d3) & neg);
+    td[4] = d4 ^ ((d4 ^ -d4) & neg);
   }
 
   private static int equal(int a, int b) {
@@ -248,7 +294,7 @@ public final class Ed25519Group {
   }
 
   /** The points p, 3p, ..., (2n - 1)p. */
-  private static EdPoint[] oddMultiplePoints(EdPoint p, int n) {
+  static EdPoint[] oddMultiplePoints(EdPoint p, int n) {
     EdPoint[] pts = new EdPoint[n];
     EdPoint.Scratch s = new EdPoint.Scratch();
     EdPoint twice = p.copyOf();
@@ -283,45 +329,70 @@ public final class Ed25519Group {
   }
 
 
-  /** Width-w non-adjacent form of a 32-byte little-endian scalar: 256 digits, odd or zero. */
+  /**
+   * Width-w non-adjacent form of a 32-byte little-endian scalar below 2^255: 256 digits (bits 0 to 255),
+   * each zero or odd and below 2^(w - 1) in magnitude, any two non-zero digits at least w positions
+   * apart; r[256] is 0. Variable time (public scalars only).
+   *
+   * @throws IllegalArgumentException if the scalar is 2^255 or above, or w is outside [2, 8]
+   */
   static byte[] naf(byte[] a, int w) {
     return naf(a, w, new byte[257]);
   }
 
   /** As {@link #naf(byte[], int)}, into {@code r} (at least 257 bytes, overwritten). */
   static byte[] naf(byte[] a, int w, byte[] r) {
-    r[256] = 0;
-    for (int i = 0; i < 256; i++) {
-      r[i] = (byte) ((a[i >> 3] >>> (i & 7)) & 1);
+    if (a[31] < 0) {
+      throw new IllegalArgumentException("NAF takes scalars below 2^255");
     }
-    int half = 1 << (w - 1);
-    for (int i = 0; i < 256; i++) {
-      if (r[i] == 0) {
+    if (w < 2 || w > 8) {
+      throw new IllegalArgumentException("NAF width " + w + " outside [2, 8]: digits are bytes");
+    }
+    long x0 = le64(a, 0);
+    long x1 = le64(a, 8);
+    long x2 = le64(a, 16);
+    long x3 = le64(a, 24);
+    java.util.Arrays.fill(r, 0, 257, (byte) 0);
+    int width = 1 << w;
+    long mask = width - 1;
+    int carry = 0;
+    int pos = 0;
+    // Scan up: a window of w bits (plus the carry) that is odd becomes a digit in (-2^(w-1), 2^(w-1)),
+    // a negative digit carrying 2^w up; an even one is a zero digit. Below 2^255 no carry is left at the end.
+    while (pos < 256) {
+      int bit = pos & 63;
+      long lo;
+      long hi;
+      switch (pos >>> 6) {
+        case 0 -> { lo = x0; hi = x1; }
+        case 1 -> { lo = x1; hi = x2; }
+        case 2 -> { lo = x2; hi = x3; }
+        default -> { lo = x3; hi = 0; }
+      }
+      long buf = bit == 0 ? lo : (lo >>> bit) | (hi << (64 - bit));
+      int window = carry + (int) (buf & mask);
+      if ((window & 1) == 0) {
+        pos++;
         continue;
       }
-      for (int b = 1; b <= w + 1 && i + b < 256; b++) {
-        if (r[i + b] == 0) {
-          continue;
-        }
-        int add = r[i + b] << b;
-        if (r[i] + add < half) {
-          r[i] += add;
-          r[i + b] = 0;
-        } else if (r[i] - add > -half) {
-          r[i] -= add;
-          for (int k = i + b; k < 256; k++) {
-            if (r[k] == 0) {
-              r[k] = 1;
-              break;
-            }
-            r[k] = 0;
-          }
-        } else {
-          break;
-        }
+      if (window < width / 2) {
+        carry = 0;
+        r[pos] = (byte) window;
+      } else {
+        carry = 1;
+        r[pos] = (byte) (window - width);
       }
+      pos += w;
     }
     return r;
+  }
+
+  private static long le64(byte[] a, int off) {
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = (v << 8) | (a[off + i] & 0xFFL);
+    }
+    return v;
   }
 
   /**
@@ -372,6 +443,72 @@ public final class Ed25519Group {
         out.minusAffine(BASE_ODD[(-bn[i]) >> 1], s);
       }
     }
+  }
+
+  /**
+   * out = [a] A + [b] B in variable time (verification: a, b and A are public), A given by its {@link
+   * SplitTable}: both scalars are cut into eight 32-bit parts that share one chain of 32 doublings (see
+   * SplitTable). Both scalars must be below 2^255 (their NAF then ends at bit 255), as every reduced
+   * scalar and every canonical S is.
+   *
+   * @throws IllegalArgumentException if a scalar is 2^255 or above
+   */
+  public static void splitScalarMultVartime(byte[] a, SplitTable aTable, byte[] b, EdPoint out) {
+    if (a[31] < 0 || b[31] < 0) {
+      throw new IllegalArgumentException("split multiplication takes scalars below 2^255");
+    }
+    VartimeTemps w = VARTIME_TEMPS.get();
+    byte[] an = naf(a, aTable.width, w.nafA);
+    byte[] bn = naf(b, BASE_SPLIT_WIDTH, w.nafB);
+    final int span = SplitTable.SPAN;
+    final int parts = SplitTable.PARTS;
+    int top = span - 1;
+    while (top >= 0 && !anyDigit(an, bn, top)) {
+      top--;
+    }
+    EdPoint.Scratch s = w.scratch;
+    EdPoint.Cached c = w.entry;
+    out.setIdentity();
+    for (int r = top; r >= 0; r--) {
+      if (!anyDigit(an, bn, r)) {
+        if (r > 0) {
+          out.dblNoT(s); // another doubling follows: T is not needed (the last step must set it)
+        } else {
+          out.dbl(s);
+        }
+        continue;
+      }
+      out.dbl(s);
+      for (int j = 0; j < parts; j++) {
+        int da = an[j * span + r];
+        if (da > 0) {
+          aTable.load(j, da >> 1, c);
+          out.plusAffine(c, s);
+        } else if (da < 0) {
+          aTable.load(j, (-da) >> 1, c);
+          out.minusAffine(c, s);
+        }
+        int db = bn[j * span + r];
+        if (db > 0) {
+          BASE_SPLIT.load(j, db >> 1, c);
+          out.plusAffine(c, s);
+        } else if (db < 0) {
+          BASE_SPLIT.load(j, (-db) >> 1, c);
+          out.minusAffine(c, s);
+        }
+      }
+    }
+  }
+
+  /** True if a digit of either NAF sits at bit {@code r} of some part. */
+  private static boolean anyDigit(byte[] an, byte[] bn, int r) {
+    for (int j = 0; j < SplitTable.PARTS; j++) {
+      int i = j * SplitTable.SPAN + r;
+      if ((an[i] | bn[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -119,21 +119,6 @@ public final class EdPoint {
       }
       return out;
     }
-
-    /** The negation: swap Y+X and Y-X, negate 2dT. */
-    void setNegated(Cached c) {
-      copy(c.yMinusX, yPlusX);
-      copy(c.yPlusX, yMinusX);
-      copy(c.z2, z2);
-      Field25519.neg(c.t2d, t2d);
-    }
-
-    void cmov(Cached c, int b) {
-      Field25519.cmov(yPlusX, c.yPlusX, b);
-      Field25519.cmov(yMinusX, c.yMinusX, b);
-      Field25519.cmov(z2, c.z2, b);
-      Field25519.cmov(t2d, c.t2d, b);
-    }
   }
 
   /** Scratch field elements for the formulas; one per thread of use. */
