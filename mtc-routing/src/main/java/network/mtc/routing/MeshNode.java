@@ -16,7 +16,10 @@ import network.mtc.wire.NodeAddress;
  *   Subscription s = node.subscribe("alerts",
  *       m -> show(m.source(), new String(m.payload(), UTF_8)));
  *   int id = node.publish("alerts", "flood at gate 3".getBytes(UTF_8));   // expires in 300 s
- *   node.send(peer, bytes).whenComplete((delivery, err) -> log(delivery, err));
+ *   node.receive(m -> reply(m.source(), m.payload()));          // unicast for this node, once each
+ *   node.send(peer, bytes).whenComplete((delivery, err) -> log(delivery, err));   // end-to-end acked
+ *   node.ping(peer).thenAccept(d -> log(d.rttMillis(), d.hops()));
+ *   node.nodeInfo(peer).thenAccept(info -> log(info.neighbours(), info.congestionLevel()));
  *   NodeStats st = node.stats();                             // transmissions, drops by reason
  * }
  * }</pre>
