@@ -58,10 +58,15 @@ public final class NeighbourTable implements NeighbourView {
   /** Per slot, grown to the longest list that slot has held (most nodes list about 15, not 32). */
   private final int[][] adjPrefix;
   private final byte[][] adjQ;
+  /** Per slot, the {@link #version} at its last change (what {@link #slotVersion} reports). */
+  private final long[] slotVersion;
+  /** The live slots by link binding, so the receive path finds a frame's transmitter without a scan. */
+  private final PeerIndex byPeer;
   private final int selfPrefix;
   private long present;
   private int size;
   private long version;
+  private long membershipVersion;
   private long nextExpiry = Long.MAX_VALUE;
 
   /**
@@ -90,6 +95,8 @@ public final class NeighbourTable implements NeighbourView {
     adjCount = new int[capacity];
     adjPrefix = new int[capacity][];
     adjQ = new byte[capacity][];
+    slotVersion = new long[capacity];
+    byPeer = new PeerIndex(capacity);
   }
 
   /**
@@ -149,8 +156,14 @@ public final class NeighbourTable implements NeighbourView {
       outcome = Outcome.NEW;
     }
     lastSeq[s] = seq;
-    link[s] = linkIndex;
-    peer[s] = linkPeer;
+    if (outcome == Outcome.NEW || link[s] != linkIndex || peer[s] != linkPeer) {
+      if (outcome != Outcome.NEW) {
+        byPeer.remove(link[s], peer[s], s);
+      }
+      link[s] = linkIndex;
+      peer[s] = linkPeer;
+      byPeer.add(linkIndex, linkPeer, s);
+    }
     reportedLossPpm[s] = lossPpm;
     inCredit[s] = lossPpm >= 0 ? LinkCredit.ofLossPpm(lossPpm) : LinkCredit.ofWindow(window[s], expected[s]);
     flags[s] = a.flags();
@@ -174,6 +187,10 @@ public final class NeighbourTable implements NeighbourView {
       }
     }
     version++;
+    slotVersion[s] = version;
+    if (outcome == Outcome.NEW) {
+      membershipVersion = version;
+    }
     return outcome;
   }
 
@@ -282,7 +299,10 @@ public final class NeighbourTable implements NeighbourView {
       size--;
       adjCount[s] = 0;
       address[s] = 0;
+      byPeer.remove(link[s], peer[s], s);
       version++;
+      slotVersion[s] = version;
+      membershipVersion = version;
     }
   }
 
@@ -383,16 +403,22 @@ public final class NeighbourTable implements NeighbourView {
 
   @Override
   public int slotOfPeer(int linkIndex, long linkPeer) {
-    for (int s = 0; s < capacity; s++) {
-      if (peer[s] == linkPeer && link[s] == linkIndex && present(s)) {
-        return s;
-      }
-    }
-    return -1;
+    long slots = byPeer.slots(linkIndex, linkPeer);
+    return slots == 0 ? -1 : Long.numberOfTrailingZeros(slots);
   }
 
   @Override
   public long version() {
     return version;
+  }
+
+  @Override
+  public long membershipVersion() {
+    return membershipVersion;
+  }
+
+  @Override
+  public long slotVersion(int slot) {
+    return slotVersion[slot];
   }
 }
