@@ -27,6 +27,11 @@ public final class TwoHopView {
   /** Smallest credit of a link that counts (loss about 0.56). */
   public static final int CREDIT_COUNTS = 2;
 
+  /** Buckets of the prefix index: twice {@link #MAX_NEIGHBOURS}, so probe runs stay short. */
+  private static final int PREFIX_BUCKETS = 2 * MAX_NEIGHBOURS;
+  /** Low byte of a prefix-index entry whose prefix matches nothing (two neighbours share it). */
+  private static final int SHARED = 0xFF;
+
   private long present;
   private final long[] address = new long[MAX_NEIGHBOURS];
   /** {@code prefixOf(address[s])}, kept with the address: prefix matching is the inner loop of a load. */
@@ -42,6 +47,12 @@ public final class TwoHopView {
   private NeighbourView loadedFrom;
   private long loadedVersion;
   private long loadedMembership;
+  /**
+   * The loaded neighbours by address prefix, for {@link #load}: open addressing over {@link
+   * #PREFIX_BUCKETS} buckets (at most half full), each {@code prefix << 8 | slot + 1}, or {@code prefix << 8 |
+   * SHARED} for a prefix two neighbours share, 0 if empty. Valid while the membership loaded last holds.
+   */
+  private final int[] prefixIndex = new int[PREFIX_BUCKETS];
   /** Per slot, the table's {@link NeighbourView#slotVersion} when the slot was read. */
   private final long[] loadedSlotVersion = new long[MAX_NEIGHBOURS];
 
@@ -83,6 +94,7 @@ public final class TwoHopView {
         loadedSlotVersion[x] = table.slotVersion(x);
         loadScalars(table, x);
       }
+      indexPrefixes();
       for (long m = live; m != 0; m &= m - 1) {
         loadRow(table, Long.numberOfTrailingZeros(m));
       }
@@ -110,7 +122,7 @@ public final class TwoHopView {
     Arrays.fill(creditIn, base, base + MAX_NEIGHBOURS, (byte) 0);
     int n = table.adjacencyCount(x);
     for (int i = 0; i < n; i++) {
-      int w = matchPrefix(table.adjacencyPrefix(x, i));
+      int w = matchLoaded(table.adjacencyPrefix(x, i));
       if (w >= 0 && w != x) {
         int credit = Math.min(CREDIT_MAX, table.adjacencyCredit(x, i));
         checkCredit(credit);
@@ -124,6 +136,36 @@ public final class TwoHopView {
       }
     }
     hears[x] = row;
+  }
+
+  private void indexPrefixes() {
+    Arrays.fill(prefixIndex, 0);
+    for (long m = present; m != 0; m &= m - 1) {
+      int s = Long.numberOfTrailingZeros(m);
+      int p = prefix[s];
+      int i = prefixBucket(p);
+      while (prefixIndex[i] != 0 && prefixIndex[i] >>> 8 != p) {
+        i = (i + 1) & (PREFIX_BUCKETS - 1);
+      }
+      prefixIndex[i] = p << 8 | (prefixIndex[i] == 0 ? s + 1 : SHARED);
+    }
+  }
+
+  /** {@link #matchPrefix} through the prefix index built by {@link #load}. */
+  private int matchLoaded(int p) {
+    for (int i = prefixBucket(p); ; i = (i + 1) & (PREFIX_BUCKETS - 1)) {
+      int e = prefixIndex[i];
+      if (e == 0) {
+        return -1;
+      }
+      if (e >>> 8 == p) {
+        return (e & 0xFF) == SHARED ? -1 : (e & 0xFF) - 1;
+      }
+    }
+  }
+
+  private static int prefixBucket(int p) {
+    return (p * 0x9E3779B1) >>> 25 & (PREFIX_BUCKETS - 1);
   }
 
   /** The slot of the only neighbour whose address has this 3-byte prefix, or -1 (none, or ambiguous). */
