@@ -61,7 +61,9 @@ public final class NeighbourTable implements NeighbourView {
   /** Per slot, the {@link #version} at its last change (what {@link #slotVersion} reports). */
   private final long[] slotVersion;
   /** The live slots by link binding, so the receive path finds a frame's transmitter without a scan. */
-  private final PeerIndex byPeer;
+  private final SlotIndex byPeer;
+  /** The live slots by address (key {@code (0, address)}). */
+  private final SlotIndex byAddress;
   private final int selfPrefix;
   private long present;
   private int size;
@@ -96,7 +98,8 @@ public final class NeighbourTable implements NeighbourView {
     adjPrefix = new int[capacity][];
     adjQ = new byte[capacity][];
     slotVersion = new long[capacity];
-    byPeer = new PeerIndex(capacity);
+    byPeer = new SlotIndex(capacity);
+    byAddress = new SlotIndex(capacity);
   }
 
   /**
@@ -151,6 +154,7 @@ public final class NeighbourTable implements NeighbourView {
       present |= 1L << s;
       size++;
       address[s] = source;
+      byAddress.add(0, source, s);
       window[s] = 1;
       expected[s] = 1;
       outcome = Outcome.NEW;
@@ -298,6 +302,7 @@ public final class NeighbourTable implements NeighbourView {
       present &= ~(1L << s);
       size--;
       adjCount[s] = 0;
+      byAddress.remove(0, address[s], s);
       address[s] = 0;
       byPeer.remove(link[s], peer[s], s);
       version++;
@@ -393,12 +398,8 @@ public final class NeighbourTable implements NeighbourView {
 
   @Override
   public int slotOf(long addr) {
-    for (int s = 0; s < capacity; s++) {
-      if (address[s] == addr && present(s)) {
-        return s;
-      }
-    }
-    return -1;
+    long slots = byAddress.slots(0, addr);
+    return slots == 0 ? -1 : Long.numberOfTrailingZeros(slots);
   }
 
   @Override

@@ -16,7 +16,7 @@ import network.mtc.wire.Bytes;
 import org.junit.jupiter.api.Test;
 
 /**
- * The table's link-binding index and its per-slot versions, checked against what a scan of the table
+ * The table's link-binding and address indexes and its per-slot versions, checked against what a scan of the table
  * gives, and the incremental {@link TwoHopView#load} checked against a view rebuilt from scratch, over
  * long random announce sequences (replays, expiry, a full table, peers that change address, prefixes two
  * neighbours share).
@@ -105,6 +105,16 @@ class NeighbourTableTest {
       }
     }
     assertEquals(-1, table.slotOfPeer(2, pool[0]));
+    for (long a : pool) {
+      int expected = -1;
+      for (int s = 0; s < table.capacity() && expected < 0; s++) {
+        if (table.present(s) && table.address(s) == a) {
+          expected = s;
+        }
+      }
+      assertEquals(expected, table.slotOf(a));
+    }
+    assertEquals(-1, table.slotOf(0));
   }
 
   private static void assertSameView(TwoHopView want, TwoHopView got) {

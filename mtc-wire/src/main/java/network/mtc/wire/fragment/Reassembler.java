@@ -58,7 +58,12 @@ public final class Reassembler {
     this(ReassemblyLimits.DEFAULT);
   }
 
-  /** A reassembler with the given bounds; allocates all its slots now. */
+  /**
+   * A reassembler with the given bounds. Its slots exist now; a slot's message buffer is allocated when
+   * the slot first holds a partial message, so a reassembler that only ever holds one or two at a time
+   * (most of them, on a BLE link where only long frames are split) costs one or two buffers, not
+   * {@code maxPartialsTotal}.
+   */
   public Reassembler(ReassemblyLimits limits) {
     this.limits = limits;
     this.slots = new Slot[limits.maxPartialsTotal()];
@@ -218,7 +223,7 @@ public final class Reassembler {
     return n;
   }
 
-  /** Bytes of buffer this reassembler holds, fixed at construction. */
+  /** Bytes of buffer this reassembler may hold (the bound; buffers are allocated as slots are used). */
   public long bufferBytes() {
     return (long) slots.length * limits.maxMessageLength();
   }
@@ -340,7 +345,9 @@ public final class Reassembler {
 
   /** One partial message's buffer and bookkeeping; reused. */
   private static final class Slot {
-    final byte[] data;
+    /** The message buffer, allocated at the first {@link #start}. */
+    byte[] data;
+    final int capacity;
     final long[] bits = new long[LinkPacket.MAX_FRAGMENTS / 64];
     boolean active;
     long peer;
@@ -352,10 +359,13 @@ public final class Reassembler {
     long updatedAt;
 
     Slot(int capacity) {
-      data = new byte[capacity];
+      this.capacity = capacity;
     }
 
     void start(long p, int t, int c) {
+      if (data == null) {
+        data = new byte[capacity];
+      }
       active = true;
       peer = p;
       tag = t;

@@ -1,17 +1,18 @@
 package network.mtc.routing.internal;
 
 /**
- * The live slots of a {@link NeighbourTable} by link binding ({@code (link index, peer)} to a mask of
- * slots): an open-addressing table with linear probing and backward-shift deletion, so the receive path
- * finds a frame's transmitter in one or two probes instead of scanning up to 64 slots. A binding normally
- * names one slot; the mask keeps the table exact if two entries ever share one (the lowest slot wins, as a
- * scan in slot order would find it). Not thread-safe.
+ * The live slots of a {@link NeighbourTable} by a key: its link binding {@code (link index, peer)}, or its
+ * address (as {@code (0, address)} in a second index). An open-addressing table with linear probing and
+ * backward-shift deletion maps a key to a mask of slots, so the receive path finds a frame's transmitter
+ * or source in one or two probes instead of scanning up to 64 slots. A key normally names one slot; the
+ * mask keeps the index exact if two entries ever share one (the lowest slot wins, as a scan in slot order
+ * would find it). Not thread-safe.
  *
  * <p>A bucket is three adjacent {@code long}s (peer, link index, slot mask; a zero mask marks it empty) in
  * one array, so a lookup, which in a simulation of many nodes rarely finds the node's data in cache,
  * touches one cache line where three parallel arrays would touch three.
  */
-final class PeerIndex {
+final class SlotIndex {
   private static final int PEER = 0;
   private static final int LINK = 1;
   private static final int SLOTS = 2;
@@ -22,7 +23,7 @@ final class PeerIndex {
   private final int mask;
 
   /** An index for a table of {@code capacity} slots (1..64); at most half the buckets are ever used. */
-  PeerIndex(int capacity) {
+  SlotIndex(int capacity) {
     int buckets = Integer.highestOneBit(Math.max(1, capacity) * 2 - 1) << 1;
     table = new long[buckets * WIDTH];
     mask = buckets - 1;
