@@ -62,7 +62,7 @@ public final class NeighbourTable implements NeighbourView {
   private final long[] slotVersion;
   /** The live slots by link binding, so the receive path finds a frame's transmitter without a scan. */
   private final SlotIndex byPeer;
-  /** The live slots by address (key {@code (0, address)}). */
+  /** The live slots by address. */
   private final SlotIndex byAddress;
   private final int selfPrefix;
   private long present;
@@ -98,8 +98,8 @@ public final class NeighbourTable implements NeighbourView {
     adjPrefix = new int[capacity][];
     adjQ = new byte[capacity][];
     slotVersion = new long[capacity];
-    byPeer = new SlotIndex(capacity);
-    byAddress = new SlotIndex(capacity);
+    byPeer = new SlotIndex(peer, link);
+    byAddress = new SlotIndex(address, null);
   }
 
   /**
@@ -154,7 +154,7 @@ public final class NeighbourTable implements NeighbourView {
       present |= 1L << s;
       size++;
       address[s] = source;
-      byAddress.add(0, source, s);
+      byAddress.add(s);
       window[s] = 1;
       expected[s] = 1;
       outcome = Outcome.NEW;
@@ -162,11 +162,11 @@ public final class NeighbourTable implements NeighbourView {
     lastSeq[s] = seq;
     if (outcome == Outcome.NEW || link[s] != linkIndex || peer[s] != linkPeer) {
       if (outcome != Outcome.NEW) {
-        byPeer.remove(link[s], peer[s], s);
+        byPeer.remove(s);
       }
       link[s] = linkIndex;
       peer[s] = linkPeer;
-      byPeer.add(linkIndex, linkPeer, s);
+      byPeer.add(s);
     }
     reportedLossPpm[s] = lossPpm;
     inCredit[s] = lossPpm >= 0 ? LinkCredit.ofLossPpm(lossPpm) : LinkCredit.ofWindow(window[s], expected[s]);
@@ -302,9 +302,9 @@ public final class NeighbourTable implements NeighbourView {
       present &= ~(1L << s);
       size--;
       adjCount[s] = 0;
-      byAddress.remove(0, address[s], s);
+      byAddress.remove(s);
       address[s] = 0;
-      byPeer.remove(link[s], peer[s], s);
+      byPeer.remove(s);
       version++;
       slotVersion[s] = version;
       membershipVersion = version;
@@ -398,14 +398,12 @@ public final class NeighbourTable implements NeighbourView {
 
   @Override
   public int slotOf(long addr) {
-    long slots = byAddress.slots(0, addr);
-    return slots == 0 ? -1 : Long.numberOfTrailingZeros(slots);
+    return byAddress.find(0, addr);
   }
 
   @Override
   public int slotOfPeer(int linkIndex, long linkPeer) {
-    long slots = byPeer.slots(linkIndex, linkPeer);
-    return slots == 0 ? -1 : Long.numberOfTrailingZeros(slots);
+    return byPeer.find(linkIndex, linkPeer);
   }
 
   @Override

@@ -1,93 +1,90 @@
 package network.mtc.routing.internal;
 
 /**
- * The live slots of a {@link NeighbourTable} by a key: its link binding {@code (link index, peer)}, or its
- * address (as {@code (0, address)} in a second index). An open-addressing table with linear probing and
- * backward-shift deletion maps a key to a mask of slots, so the receive path finds a frame's transmitter
- * or source in one or two probes instead of scanning up to 64 slots. A key normally names one slot; the
- * mask keeps the index exact if two entries ever share one (the lowest slot wins, as a scan in slot order
- * would find it). Not thread-safe.
+ * The live slots of a {@link NeighbourTable} by a key held in the table's own arrays: its link binding
+ * ({@code link[s], peer[s]}) or its address ({@code address[s]}), so the receive path finds a frame's
+ * transmitter or source in one or two probes instead of scanning up to 64 slots.
  *
- * <p>A bucket is three adjacent {@code long}s (peer, link index, slot mask; a zero mask marks it empty) in
- * one array, so a lookup, which in a simulation of many nodes rarely finds the node's data in cache,
- * touches one cache line where three parallel arrays would touch three.
+ * <p>Open addressing with linear probing and backward-shift deletion over {@code byte} buckets holding
+ * {@code slot + 1} (0 is empty); the keys are not copied but read from the table's arrays, so an index
+ * costs two bytes per slot. The table must {@link #remove} a slot before it overwrites the slot's key. A key
+ * normally names one slot; if two live slots ever share one, a lookup returns the lower, as a scan in slot
+ * order would. Not thread-safe.
  */
 final class SlotIndex {
-  private static final int PEER = 0;
-  private static final int LINK = 1;
-  private static final int SLOTS = 2;
-  private static final int WIDTH = 3;
-
-  private final long[] table;
-  /** Buckets - 1 (a power of two minus one). */
+  private final long[] keys;
+  /** The second key component per slot (link index), or null when the key is {@code keys[s]} alone. */
+  private final int[] links;
+  private final byte[] buckets;
   private final int mask;
 
-  /** An index for a table of {@code capacity} slots (1..64); at most half the buckets are ever used. */
-  SlotIndex(int capacity) {
-    int buckets = Integer.highestOneBit(Math.max(1, capacity) * 2 - 1) << 1;
-    table = new long[buckets * WIDTH];
-    mask = buckets - 1;
+  /**
+   * An index over slots {@code 0..keys.length-1} (at most 64); at most half its buckets are ever used.
+   *
+   * @param links the link index of each slot, or null to key by {@code keys} alone
+   */
+  SlotIndex(long[] keys, int[] links) {
+    if (keys.length < 1 || keys.length > 64) {
+      throw new IllegalArgumentException("1..64 slots");
+    }
+    this.keys = keys;
+    this.links = links;
+    int n = Integer.highestOneBit(keys.length * 2 - 1) << 1;
+    buckets = new byte[n];
+    mask = n - 1;
   }
 
-  /** The slots bound to {@code (linkIndex, linkPeer)} as a mask, 0 if none. */
-  long slots(int linkIndex, long linkPeer) {
-    long[] t = table;
-    for (int i = bucket(linkIndex, linkPeer); ; i = (i + 1) & mask) {
-      int b = i * WIDTH;
-      long m = t[b + SLOTS];
-      if (m == 0) {
-        return 0;
+  /** The lowest live slot whose key is {@code (link, key)}, or -1 ({@code link} is ignored without links). */
+  int find(int link, long key) {
+    int found = -1;
+    for (int i = bucket(link, key); ; i = (i + 1) & mask) {
+      int s = buckets[i] - 1;
+      if (s < 0) {
+        return found;
       }
-      if (t[b + PEER] == linkPeer && t[b + LINK] == linkIndex) {
-        return m;
+      if (keys[s] == key && (links == null || links[s] == link) && (found < 0 || s < found)) {
+        found = s;
       }
     }
   }
 
-  /** Binds {@code slot} to {@code (linkIndex, linkPeer)}. */
-  void add(int linkIndex, long linkPeer, int slot) {
-    int i = bucket(linkIndex, linkPeer);
-    while (table[i * WIDTH + SLOTS] != 0
-        && (table[i * WIDTH + PEER] != linkPeer || table[i * WIDTH + LINK] != linkIndex)) {
+  /** Indexes {@code slot} under its current key. */
+  void add(int slot) {
+    int i = bucket(linkOf(slot), keys[slot]);
+    while (buckets[i] != 0) {
       i = (i + 1) & mask;
     }
-    int b = i * WIDTH;
-    table[b + PEER] = linkPeer;
-    table[b + LINK] = linkIndex;
-    table[b + SLOTS] |= 1L << slot;
+    buckets[i] = (byte) (slot + 1);
   }
 
-  /** Unbinds {@code slot} from {@code (linkIndex, linkPeer)}; nothing happens if it was not bound. */
-  void remove(int linkIndex, long linkPeer, int slot) {
-    int i = bucket(linkIndex, linkPeer);
-    while (true) {
-      int b = i * WIDTH;
-      if (table[b + SLOTS] == 0) {
+  /** Forgets {@code slot} (indexed under its current key); nothing happens if it is not indexed. */
+  void remove(int slot) {
+    int i = bucket(linkOf(slot), keys[slot]);
+    while (buckets[i] != slot + 1) {
+      if (buckets[i] == 0) {
         return;
       }
-      if (table[b + PEER] == linkPeer && table[b + LINK] == linkIndex) {
-        break;
-      }
       i = (i + 1) & mask;
-    }
-    table[i * WIDTH + SLOTS] &= ~(1L << slot);
-    if (table[i * WIDTH + SLOTS] != 0) {
-      return;
     }
     // Backward-shift deletion: pull later members of the probe run into the hole.
     int hole = i;
-    for (int j = (hole + 1) & mask; table[j * WIDTH + SLOTS] != 0; j = (j + 1) & mask) {
-      int home = bucket((int) table[j * WIDTH + LINK], table[j * WIDTH + PEER]);
+    for (int j = (hole + 1) & mask; buckets[j] != 0; j = (j + 1) & mask) {
+      int s = buckets[j] - 1;
+      int home = bucket(linkOf(s), keys[s]);
       if (((j - home) & mask) >= ((j - hole) & mask)) {
-        System.arraycopy(table, j * WIDTH, table, hole * WIDTH, WIDTH);
-        table[j * WIDTH + SLOTS] = 0;
+        buckets[hole] = buckets[j];
         hole = j;
       }
     }
+    buckets[hole] = 0;
   }
 
-  private int bucket(int linkIndex, long linkPeer) {
-    long h = (linkPeer ^ ((long) linkIndex << 32 | linkIndex)) * 0x9E3779B97F4A7C15L;
+  private int linkOf(int slot) {
+    return links == null ? 0 : links[slot];
+  }
+
+  private int bucket(int link, long key) {
+    long h = (key ^ (links == null ? 0 : (long) link << 32 | link)) * 0x9E3779B97F4A7C15L;
     return (int) (h >>> 40) & mask;
   }
 }
