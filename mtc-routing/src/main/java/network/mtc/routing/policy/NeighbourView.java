@@ -101,7 +101,7 @@ public interface NeighbourView {
    * policy can tell that only some entries were refreshed. The default, {@link #version()}, is always
    * correct: it merely reports every change as a change of membership.
    *
-   * @since 0.2
+   * @since 0.1
    */
   default long membershipVersion() {
     return version();
@@ -112,7 +112,7 @@ public interface NeighbourView {
    * implementation that does not track slots). With {@link #membershipVersion()} unchanged, a policy
    * needs to reread only the slots whose value moved.
    *
-   * @since 0.2
+   * @since 0.1
    */
   default long slotVersion(int slot) {
     return version();

@@ -7,8 +7,8 @@ import network.mtc.wire.MtcDecodeException;
  * Rebuilds frames from the link packets of one link, whatever their order, with loss, duplicates and
  * forgeries, in bounded memory (spec/wire.md, "Reassembly").
  *
- * <p>Each partial message lives in one of {@link ReassemblyLimits#maxPartialsTotal()} preallocated slots,
- * keyed by (peer, tag). A fragment is written straight to its place in the slot's buffer: all fragments but
+ * <p>Each partial message lives in one of {@link ReassemblyLimits#maxPartialsTotal()} slots, keyed by
+ * (peer, tag); a slot's buffer is allocated the first time the slot is used and kept. A fragment is written straight to its place in the slot's buffer: all fragments but
  * the last carry the same chunk size, so fragment {@code i} starts at {@code i * chunk}. If the last fragment
  * arrives before any other, its bytes wait at the tail of the buffer until the chunk size is known. When
  * every slot is taken, the least recently updated partial of the same peer (if the peer is at its quota)
@@ -16,7 +16,8 @@ import network.mtc.wire.MtcDecodeException;
  * recently completed (peer, tag) pairs turns late duplicates of a finished message into
  * {@link Outcome#DUPLICATE} instead of a new partial.
  *
- * <p>Nothing is allocated per packet. The result of {@link #accept} is a view ({@link #frameBuffer()},
+ * <p>Nothing is allocated per packet (only a slot's first use allocates its buffer, at most
+ * {@code maxPartialsTotal} times). The result of {@link #accept} is a view ({@link #frameBuffer()},
  * {@link #frameOffset()}, {@link #frameLength()}) valid until the next call. Not thread-safe.
  *
  * @since 0.1
