@@ -43,6 +43,11 @@ public final class TwoHopView {
   private final long[] hears = new long[MAX_NEIGHBOURS];
   private final byte[] creditIn = new byte[MAX_NEIGHBOURS * MAX_NEIGHBOURS];
 
+  /**
+   * Moves whenever what {@link Role#compute} reads may have changed: the neighbours (slots, addresses),
+   * a degree, a MARKED flag or a {@code hears} mask. Credits alone leave it.
+   */
+  private long shapeVersion;
   /** The table {@link #load} read last, or null when a mutator changed the view since. */
   private NeighbourView loadedFrom;
   private long loadedVersion;
@@ -82,11 +87,18 @@ public final class TwoHopView {
         long sv = table.slotVersion(x);
         if (sv != loadedSlotVersion[x]) {
           loadedSlotVersion[x] = sv;
+          int oldDegree = degree[x];
+          boolean oldMarked = marked[x];
+          long oldHears = hears[x];
           loadScalars(table, x);
           loadRow(table, x);
+          if (degree[x] != oldDegree || marked[x] != oldMarked || hears[x] != oldHears) {
+            shapeVersion++;
+          }
         }
       }
     } else {
+      shapeVersion++;
       clearAll();
       for (long m = live; m != 0; m &= m - 1) {
         int x = Long.numberOfTrailingZeros(m);
@@ -183,9 +195,19 @@ public final class TwoHopView {
     return found;
   }
 
+  /**
+   * A counter that moves whenever the neighbours, a neighbour's degree, MARKED flag or {@link #hears}
+   * mask may have changed (every mutator moves it; a {@link #load} that only changed credits does not), so
+   * a caller can keep what it derived from those, such as the {@link Role}.
+   */
+  public long shapeVersion() {
+    return shapeVersion;
+  }
+
   /** Empties the view. */
   public void clear() {
     loadedFrom = null;
+    shapeVersion++;
     clearAll();
   }
 
@@ -203,6 +225,7 @@ public final class TwoHopView {
       remove(slot);
     }
     loadedFrom = null;
+    shapeVersion++;
     present |= 1L << slot;
     this.address[slot] = address;
     this.prefix[slot] = NeighbourView.prefixOf(address);
@@ -230,6 +253,7 @@ public final class TwoHopView {
     }
     int slot = slotOf(address);
     loadedFrom = null;
+    shapeVersion++;
     if (slot < 0) {
       long free = ~present;
       if (free == 0) {
@@ -253,6 +277,7 @@ public final class TwoHopView {
   public void remove(int slot) {
     checkSlot(slot);
     loadedFrom = null;
+    shapeVersion++;
     present &= ~(1L << slot);
     hears[slot] = 0;
     long bit = 1L << slot;
@@ -274,6 +299,7 @@ public final class TwoHopView {
       throw new IllegalArgumentException("a neighbour does not hear itself");
     }
     loadedFrom = null;
+    shapeVersion++;
     if (credit < CREDIT_COUNTS) {
       hears[x] &= ~(1L << w);
       creditIn[x * MAX_NEIGHBOURS + w] = 0;
@@ -287,6 +313,7 @@ public final class TwoHopView {
   public void clearHears(int x) {
     checkSlot(x);
     loadedFrom = null;
+    shapeVersion++;
     hears[x] = 0;
     Arrays.fill(creditIn, x * MAX_NEIGHBOURS, (x + 1) * MAX_NEIGHBOURS, (byte) 0);
   }

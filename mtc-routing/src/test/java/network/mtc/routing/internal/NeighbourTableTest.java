@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import network.mtc.routing.message.Announce;
 import network.mtc.routing.message.NeighbourEntry;
 import network.mtc.routing.policy.NeighbourView;
+import network.mtc.routing.policy.Role;
 import network.mtc.routing.policy.TwoHopView;
 import network.mtc.wire.Bytes;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ class NeighbourTableTest {
     long now = 0;
     int changes = 0;
     int slotOnly = 0;
+    int sameShape = 0;
+    long shape = incremental.shapeVersion();
+    Role role = Role.compute(incremental, SELF);
     for (int step = 0; step < 4000; step++) {
       now += rnd.nextInt(400);
       long membership = table.membershipVersion();
@@ -72,7 +76,16 @@ class NeighbourTableTest {
       TwoHopView fresh = new TwoHopView();
       fresh.load(table);
       assertSameView(fresh, incremental);
+      // The role reads only what shapeVersion tracks: an unmoved shapeVersion means the same role.
+      Role now2 = Role.compute(incremental, SELF);
+      if (incremental.shapeVersion() == shape) {
+        assertEquals(role, now2);
+        sameShape++;
+      }
+      shape = incremental.shapeVersion();
+      role = now2;
     }
+    assertTrue(sameShape > 0);
     assertTrue(slotOnly > 100 && slotOnly < changes, slotOnly + " of " + changes);
   }
 
