@@ -8,7 +8,9 @@ import network.mtc.wire.NodeAddress;
 /**
  * An Ed25519 public key that passed the key rules of spec/crypto.md (canonical encoding, on the curve,
  * not of small order). It is decoded once, with the table verification needs, so verifying many
- * signatures of one node costs no repeated decoding.
+ * signatures of one node costs no repeated decoding. A signing key's own public key, valid by
+ * construction, builds that table at its first verification instead (most nodes never verify under their
+ * own key, and the table is most of a key's memory).
  *
  * @since 0.1
  */
@@ -17,11 +19,24 @@ public final class PublicKey {
   public static final int LENGTH = 32;
 
   private final byte[] encoded;
-  private final Ed25519Engine.PreparedKey prepared;
+  /**
+   * The decoded key and its tables; null until the first use for a key made by {@link #derived}. Volatile
+   * so a key shared between threads is prepared at worst twice, never seen half-built.
+   */
+  private volatile Ed25519Engine.PreparedKey prepared;
 
   private PublicKey(Ed25519Engine.PreparedKey prepared, byte[] encoded) {
     this.prepared = prepared;
     this.encoded = encoded;
+  }
+
+  /**
+   * The public key of a signing key: {@code encoded} is [a]B for a clamped scalar a, which passes the key
+   * rules by construction, so the check and the tables wait for the first verification. Takes ownership
+   * of {@code encoded}.
+   */
+  static PublicKey derived(byte[] encoded) {
+    return new PublicKey(null, encoded);
   }
 
   /**
@@ -76,11 +91,19 @@ public final class PublicKey {
 
   /** Verifies a signature and says which rule it breaks. */
   public Verdict verifyDetailed(byte[] message, byte[] signature) {
-    return Ed25519Engine.verify(prepared, message, signature);
+    return Ed25519Engine.verify(prepared(), message, signature);
   }
 
   Ed25519Engine.PreparedKey prepared() {
-    return prepared;
+    Ed25519Engine.PreparedKey p = prepared;
+    if (p == null) {
+      p = Ed25519Engine.prepareForReuse(encoded);
+      if (p.status() != Verdict.VALID) {
+        throw new IllegalStateException("a derived public key broke " + p.status());
+      }
+      prepared = p;
+    }
+    return p;
   }
 
   byte[] encodedInternal() {

@@ -35,7 +35,7 @@ public final class SigningKey implements AutoCloseable {
   private SigningKey(byte[] seed) {
     this.seed = seed;
     this.expanded = Ed25519Engine.expand(seed);
-    this.publicKey = PublicKey.fromBytes(Ed25519Engine.publicKey(expanded));
+    this.publicKey = PublicKey.derived(Ed25519Engine.publicKey(expanded));
   }
 
   /** The key of a 32-byte seed (copied). */

@@ -58,10 +58,17 @@ public final class NeighbourTable implements NeighbourView {
   /** Per slot, grown to the longest list that slot has held (most nodes list about 15, not 32). */
   private final int[][] adjPrefix;
   private final byte[][] adjQ;
+  /** Per slot, the {@link #version} at its last change (what {@link #slotVersion} reports). */
+  private final long[] slotVersion;
+  /** The live slots by link binding, so the receive path finds a frame's transmitter without a scan. */
+  private final SlotIndex byPeer;
+  /** The live slots by address. */
+  private final SlotIndex byAddress;
   private final int selfPrefix;
   private long present;
   private int size;
   private long version;
+  private long membershipVersion;
   private long nextExpiry = Long.MAX_VALUE;
 
   /**
@@ -90,6 +97,9 @@ public final class NeighbourTable implements NeighbourView {
     adjCount = new int[capacity];
     adjPrefix = new int[capacity][];
     adjQ = new byte[capacity][];
+    slotVersion = new long[capacity];
+    byPeer = new SlotIndex(peer, link);
+    byAddress = new SlotIndex(address, null);
   }
 
   /**
@@ -144,13 +154,20 @@ public final class NeighbourTable implements NeighbourView {
       present |= 1L << s;
       size++;
       address[s] = source;
+      byAddress.add(s);
       window[s] = 1;
       expected[s] = 1;
       outcome = Outcome.NEW;
     }
     lastSeq[s] = seq;
-    link[s] = linkIndex;
-    peer[s] = linkPeer;
+    if (outcome == Outcome.NEW || link[s] != linkIndex || peer[s] != linkPeer) {
+      if (outcome != Outcome.NEW) {
+        byPeer.remove(s);
+      }
+      link[s] = linkIndex;
+      peer[s] = linkPeer;
+      byPeer.add(s);
+    }
     reportedLossPpm[s] = lossPpm;
     inCredit[s] = lossPpm >= 0 ? LinkCredit.ofLossPpm(lossPpm) : LinkCredit.ofWindow(window[s], expected[s]);
     flags[s] = a.flags();
@@ -174,6 +191,10 @@ public final class NeighbourTable implements NeighbourView {
       }
     }
     version++;
+    slotVersion[s] = version;
+    if (outcome == Outcome.NEW) {
+      membershipVersion = version;
+    }
     return outcome;
   }
 
@@ -281,8 +302,12 @@ public final class NeighbourTable implements NeighbourView {
       present &= ~(1L << s);
       size--;
       adjCount[s] = 0;
+      byAddress.remove(s);
       address[s] = 0;
+      byPeer.remove(s);
       version++;
+      slotVersion[s] = version;
+      membershipVersion = version;
     }
   }
 
@@ -373,26 +398,26 @@ public final class NeighbourTable implements NeighbourView {
 
   @Override
   public int slotOf(long addr) {
-    for (int s = 0; s < capacity; s++) {
-      if (address[s] == addr && present(s)) {
-        return s;
-      }
-    }
-    return -1;
+    return byAddress.find(0, addr);
   }
 
   @Override
   public int slotOfPeer(int linkIndex, long linkPeer) {
-    for (int s = 0; s < capacity; s++) {
-      if (peer[s] == linkPeer && link[s] == linkIndex && present(s)) {
-        return s;
-      }
-    }
-    return -1;
+    return byPeer.find(linkIndex, linkPeer);
   }
 
   @Override
   public long version() {
     return version;
+  }
+
+  @Override
+  public long membershipVersion() {
+    return membershipVersion;
+  }
+
+  @Override
+  public long slotVersion(int slot) {
+    return slotVersion[slot];
   }
 }

@@ -43,6 +43,8 @@ public final class CoveragePolicy implements RelayPolicy<CoverageState> {
   private final TwoHopView view = new TwoHopView();
   private Role role = Role.PLAIN;
   private long roleAt = Long.MIN_VALUE;
+  /** The view's {@link TwoHopView#shapeVersion} the role was computed from (the role reads nothing else). */
+  private long roleShape;
 
   /** The policy of the node described by {@code ctx}, with {@code params}. */
   public CoveragePolicy(RelayContext ctx, RelayParams params) {
@@ -249,7 +251,10 @@ public final class CoveragePolicy implements RelayPolicy<CoverageState> {
       return;
     }
     view.load(ctx.neighbours());
-    role = Role.compute(view, ctx.self());
+    if (roleAt == Long.MIN_VALUE || view.shapeVersion() != roleShape) {
+      role = Role.compute(view, ctx.self());
+      roleShape = view.shapeVersion();
+    }
     roleAt = now;
   }
 }

@@ -96,6 +96,28 @@ public interface NeighbourView {
   /** Changes whenever the table does. */
   long version();
 
+  /**
+   * Changes whenever a neighbour enters or leaves the table (the set of slots and their addresses), so a
+   * policy can tell that only some entries were refreshed. The default, {@link #version()}, is always
+   * correct: it merely reports every change as a change of membership.
+   *
+   * @since 0.1
+   */
+  default long membershipVersion() {
+    return version();
+  }
+
+  /**
+   * Changes whenever the entry in {@code slot} does (the same value as {@link #version()} for an
+   * implementation that does not track slots). With {@link #membershipVersion()} unchanged, a policy
+   * needs to reread only the slots whose value moved.
+   *
+   * @since 0.1
+   */
+  default long slotVersion(int slot) {
+    return version();
+  }
+
   /** The 3-byte prefix of an address value, as announces carry it. */
   static int prefixOf(long address) {
     return (int) (address >>> 40) & 0xFF_FFFF;

@@ -27,8 +27,15 @@ public final class TwoHopView {
   /** Smallest credit of a link that counts (loss about 0.56). */
   public static final int CREDIT_COUNTS = 2;
 
+  /** Buckets of the prefix index: twice {@link #MAX_NEIGHBOURS}, so probe runs stay short. */
+  private static final int PREFIX_BUCKETS = 2 * MAX_NEIGHBOURS;
+  /** Low byte of a prefix-index entry whose prefix matches nothing (two neighbours share it). */
+  private static final int SHARED = 0xFF;
+
   private long present;
   private final long[] address = new long[MAX_NEIGHBOURS];
+  /** {@code prefixOf(address[s])}, kept with the address: prefix matching is the inner loop of a load. */
+  private final int[] prefix = new int[MAX_NEIGHBOURS];
   private final int[] creditOut = new int[MAX_NEIGHBOURS];
   private final int[] degree = new int[MAX_NEIGHBOURS];
   private final boolean[] marked = new boolean[MAX_NEIGHBOURS];
@@ -36,38 +43,141 @@ public final class TwoHopView {
   private final long[] hears = new long[MAX_NEIGHBOURS];
   private final byte[] creditIn = new byte[MAX_NEIGHBOURS * MAX_NEIGHBOURS];
 
-  private long loadedVersion = Long.MIN_VALUE;
+  /**
+   * Moves whenever what {@link Role#compute} reads may have changed: the neighbours (slots, addresses),
+   * a degree, a MARKED flag or a {@code hears} mask. Credits alone leave it.
+   */
+  private long shapeVersion;
+  /** The table {@link #load} read last, or null when a mutator changed the view since. */
+  private NeighbourView loadedFrom;
+  private long loadedVersion;
+  private long loadedMembership;
+  /**
+   * The loaded neighbours by address prefix, for {@link #load}: open addressing over {@link
+   * #PREFIX_BUCKETS} buckets (at most half full), each {@code prefix << 8 | slot + 1}, or {@code prefix << 8 |
+   * SHARED} for a prefix two neighbours share, 0 if empty. Valid while the membership loaded last holds.
+   */
+  private final int[] prefixIndex = new int[PREFIX_BUCKETS];
+  /** Per slot, the table's {@link NeighbourView#slotVersion} when the slot was read. */
+  private final long[] loadedSlotVersion = new long[MAX_NEIGHBOURS];
 
   /** An empty view. */
   public TwoHopView() {}
 
   /**
-   * Rebuilds this view from a node's neighbour table, keeping its slot numbers, unless the table's
-   * version is the one loaded last. Announced adjacency entries are 3-byte prefixes: a prefix matches
-   * the neighbour whose address starts with it, and a prefix that two neighbours share matches nothing.
+   * Brings this view up to date with a node's neighbour table, keeping its slot numbers. Announced
+   * adjacency entries are 3-byte prefixes: a prefix matches the neighbour whose address starts with it,
+   * and a prefix that two neighbours share matches nothing.
+   *
+   * <p>The result is always the view a rebuild from scratch gives, but the work is incremental: nothing if
+   * the table's version is the one loaded last; only the refreshed slots' rows if no neighbour entered or
+   * left ({@link NeighbourView#membershipVersion()}), since a row depends only on its own announce and on
+   * which addresses are present; a rebuild otherwise.
    */
   public void load(NeighbourView table) {
-    if (table.version() == loadedVersion && loadedVersion != Long.MIN_VALUE) {
+    long version = table.version();
+    if (table == loadedFrom && version == loadedVersion) {
       return;
     }
-    loadedVersion = table.version();
-    clear();
+    long membership = table.membershipVersion();
     long live = table.presentMask() & (MAX_NEIGHBOURS == 64 ? -1L : (1L << MAX_NEIGHBOURS) - 1);
-    for (long m = live; m != 0; m &= m - 1) {
-      int x = Long.numberOfTrailingZeros(m);
-      set(x, table.address(x), Math.min(CREDIT_MAX, table.outboundCredit(x)), table.adjacencyCount(x),
-          (table.flags(x) & NeighbourView.FLAG_MARKED) != 0);
-      truncated[x] = (table.flags(x) & NeighbourView.FLAG_TRUNCATED) != 0;
+    if (table == loadedFrom && membership == loadedMembership && live == present) {
+      for (long m = live; m != 0; m &= m - 1) {
+        int x = Long.numberOfTrailingZeros(m);
+        long sv = table.slotVersion(x);
+        if (sv != loadedSlotVersion[x]) {
+          loadedSlotVersion[x] = sv;
+          int oldDegree = degree[x];
+          boolean oldMarked = marked[x];
+          long oldHears = hears[x];
+          loadScalars(table, x);
+          loadRow(table, x);
+          if (degree[x] != oldDegree || marked[x] != oldMarked || hears[x] != oldHears) {
+            shapeVersion++;
+          }
+        }
+      }
+    } else {
+      shapeVersion++;
+      clearAll();
+      for (long m = live; m != 0; m &= m - 1) {
+        int x = Long.numberOfTrailingZeros(m);
+        present |= 1L << x;
+        loadedSlotVersion[x] = table.slotVersion(x);
+        loadScalars(table, x);
+      }
+      indexPrefixes();
+      for (long m = live; m != 0; m &= m - 1) {
+        loadRow(table, Long.numberOfTrailingZeros(m));
+      }
     }
-    for (long m = live; m != 0; m &= m - 1) {
-      int x = Long.numberOfTrailingZeros(m);
-      for (int i = 0; i < table.adjacencyCount(x); i++) {
-        int w = matchPrefix(table.adjacencyPrefix(x, i));
-        if (w >= 0 && w != x) {
-          setHears(x, w, Math.min(CREDIT_MAX, table.adjacencyCredit(x, i)));
+    loadedFrom = table;
+    loadedVersion = version;
+    loadedMembership = membership;
+  }
+
+  private void loadScalars(NeighbourView table, int x) {
+    address[x] = table.address(x);
+    prefix[x] = NeighbourView.prefixOf(address[x]);
+    creditOut[x] = Math.min(CREDIT_MAX, table.outboundCredit(x));
+    checkCredit(creditOut[x]);
+    degree[x] = Math.max(0, table.adjacencyCount(x));
+    int flags = table.flags(x);
+    marked[x] = (flags & NeighbourView.FLAG_MARKED) != 0;
+    truncated[x] = (flags & NeighbourView.FLAG_TRUNCATED) != 0;
+  }
+
+  /** Row {@code x} from its announce: the links it lists to this view's present neighbours. */
+  private void loadRow(NeighbourView table, int x) {
+    long row = 0;
+    int base = x * MAX_NEIGHBOURS;
+    Arrays.fill(creditIn, base, base + MAX_NEIGHBOURS, (byte) 0);
+    int n = table.adjacencyCount(x);
+    for (int i = 0; i < n; i++) {
+      int w = matchLoaded(table.adjacencyPrefix(x, i));
+      if (w >= 0 && w != x) {
+        int credit = Math.min(CREDIT_MAX, table.adjacencyCredit(x, i));
+        checkCredit(credit);
+        if (credit < CREDIT_COUNTS) {
+          row &= ~(1L << w);
+          creditIn[base + w] = 0;
+        } else {
+          row |= 1L << w;
+          creditIn[base + w] = (byte) credit;
         }
       }
     }
+    hears[x] = row;
+  }
+
+  private void indexPrefixes() {
+    Arrays.fill(prefixIndex, 0);
+    for (long m = present; m != 0; m &= m - 1) {
+      int s = Long.numberOfTrailingZeros(m);
+      int p = prefix[s];
+      int i = prefixBucket(p);
+      while (prefixIndex[i] != 0 && prefixIndex[i] >>> 8 != p) {
+        i = (i + 1) & (PREFIX_BUCKETS - 1);
+      }
+      prefixIndex[i] = p << 8 | (prefixIndex[i] == 0 ? s + 1 : SHARED);
+    }
+  }
+
+  /** {@link #matchPrefix} through the prefix index built by {@link #load}. */
+  private int matchLoaded(int p) {
+    for (int i = prefixBucket(p); ; i = (i + 1) & (PREFIX_BUCKETS - 1)) {
+      int e = prefixIndex[i];
+      if (e == 0) {
+        return -1;
+      }
+      if (e >>> 8 == p) {
+        return (e & 0xFF) == SHARED ? -1 : (e & 0xFF) - 1;
+      }
+    }
+  }
+
+  private static int prefixBucket(int p) {
+    return (p * 0x9E3779B1) >>> 25 & (PREFIX_BUCKETS - 1);
   }
 
   /** The slot of the only neighbour whose address has this 3-byte prefix, or -1 (none, or ambiguous). */
@@ -75,7 +185,7 @@ public final class TwoHopView {
     int found = -1;
     for (long m = present; m != 0; m &= m - 1) {
       int s = Long.numberOfTrailingZeros(m);
-      if (NeighbourView.prefixOf(address[s]) == prefix) {
+      if (this.prefix[s] == prefix) {
         if (found >= 0) {
           return -1;
         }
@@ -85,8 +195,23 @@ public final class TwoHopView {
     return found;
   }
 
+  /**
+   * A counter that moves whenever the neighbours, a neighbour's degree, MARKED flag or {@link #hears}
+   * mask may have changed (every mutator moves it; a {@link #load} that only changed credits does not), so
+   * a caller can keep what it derived from those, such as the {@link Role}.
+   */
+  public long shapeVersion() {
+    return shapeVersion;
+  }
+
   /** Empties the view. */
   public void clear() {
+    loadedFrom = null;
+    shapeVersion++;
+    clearAll();
+  }
+
+  private void clearAll() {
     present = 0;
     Arrays.fill(hears, 0);
     Arrays.fill(creditIn, (byte) 0);
@@ -99,8 +224,11 @@ public final class TwoHopView {
     if ((present >>> slot & 1) != 0) {
       remove(slot);
     }
+    loadedFrom = null;
+    shapeVersion++;
     present |= 1L << slot;
     this.address[slot] = address;
+    this.prefix[slot] = NeighbourView.prefixOf(address);
     this.creditOut[slot] = creditOut;
     this.degree[slot] = Math.max(0, degree);
     this.marked[slot] = marked;
@@ -124,6 +252,8 @@ public final class TwoHopView {
       throw new IllegalArgumentException("degree must be >= 0");
     }
     int slot = slotOf(address);
+    loadedFrom = null;
+    shapeVersion++;
     if (slot < 0) {
       long free = ~present;
       if (free == 0) {
@@ -132,6 +262,7 @@ public final class TwoHopView {
       slot = Long.numberOfTrailingZeros(free);
       present |= 1L << slot;
       this.address[slot] = address;
+      this.prefix[slot] = NeighbourView.prefixOf(address);
       hears[slot] = 0;
       Arrays.fill(creditIn, slot * MAX_NEIGHBOURS, (slot + 1) * MAX_NEIGHBOURS, (byte) 0);
     }
@@ -145,6 +276,8 @@ public final class TwoHopView {
   /** Removes the neighbour in {@code slot}, and every other neighbour's link to it. */
   public void remove(int slot) {
     checkSlot(slot);
+    loadedFrom = null;
+    shapeVersion++;
     present &= ~(1L << slot);
     hears[slot] = 0;
     long bit = 1L << slot;
@@ -165,6 +298,8 @@ public final class TwoHopView {
     if (x == w) {
       throw new IllegalArgumentException("a neighbour does not hear itself");
     }
+    loadedFrom = null;
+    shapeVersion++;
     if (credit < CREDIT_COUNTS) {
       hears[x] &= ~(1L << w);
       creditIn[x * MAX_NEIGHBOURS + w] = 0;
@@ -177,6 +312,8 @@ public final class TwoHopView {
   /** Forgets every link {@code x} announced (before its new announce is applied). */
   public void clearHears(int x) {
     checkSlot(x);
+    loadedFrom = null;
+    shapeVersion++;
     hears[x] = 0;
     Arrays.fill(creditIn, x * MAX_NEIGHBOURS, (x + 1) * MAX_NEIGHBOURS, (byte) 0);
   }

@@ -7,8 +7,8 @@ import network.mtc.wire.MtcDecodeException;
  * Rebuilds frames from the link packets of one link, whatever their order, with loss, duplicates and
  * forgeries, in bounded memory (spec/wire.md, "Reassembly").
  *
- * <p>Each partial message lives in one of {@link ReassemblyLimits#maxPartialsTotal()} preallocated slots,
- * keyed by (peer, tag). A fragment is written straight to its place in the slot's buffer: all fragments but
+ * <p>Each partial message lives in one of {@link ReassemblyLimits#maxPartialsTotal()} slots, keyed by
+ * (peer, tag); a slot's buffer is allocated the first time the slot is used and kept. A fragment is written straight to its place in the slot's buffer: all fragments but
  * the last carry the same chunk size, so fragment {@code i} starts at {@code i * chunk}. If the last fragment
  * arrives before any other, its bytes wait at the tail of the buffer until the chunk size is known. When
  * every slot is taken, the least recently updated partial of the same peer (if the peer is at its quota)
@@ -16,7 +16,8 @@ import network.mtc.wire.MtcDecodeException;
  * recently completed (peer, tag) pairs turns late duplicates of a finished message into
  * {@link Outcome#DUPLICATE} instead of a new partial.
  *
- * <p>Nothing is allocated per packet. The result of {@link #accept} is a view ({@link #frameBuffer()},
+ * <p>Nothing is allocated per packet (only a slot's first use allocates its buffer, at most
+ * {@code maxPartialsTotal} times). The result of {@link #accept} is a view ({@link #frameBuffer()},
  * {@link #frameOffset()}, {@link #frameLength()}) valid until the next call. Not thread-safe.
  *
  * @since 0.1
@@ -58,7 +59,12 @@ public final class Reassembler {
     this(ReassemblyLimits.DEFAULT);
   }
 
-  /** A reassembler with the given bounds; allocates all its slots now. */
+  /**
+   * A reassembler with the given bounds. Its slots exist now; a slot's message buffer is allocated when
+   * the slot first holds a partial message, so a reassembler that only ever holds one or two at a time
+   * (most of them, on a BLE link where only long frames are split) costs one or two buffers, not
+   * {@code maxPartialsTotal}.
+   */
   public Reassembler(ReassemblyLimits limits) {
     this.limits = limits;
     this.slots = new Slot[limits.maxPartialsTotal()];
@@ -218,7 +224,7 @@ public final class Reassembler {
     return n;
   }
 
-  /** Bytes of buffer this reassembler holds, fixed at construction. */
+  /** Bytes of buffer this reassembler may hold (the bound; buffers are allocated as slots are used). */
   public long bufferBytes() {
     return (long) slots.length * limits.maxMessageLength();
   }
@@ -340,7 +346,9 @@ public final class Reassembler {
 
   /** One partial message's buffer and bookkeeping; reused. */
   private static final class Slot {
-    final byte[] data;
+    /** The message buffer, allocated at the first {@link #start}. */
+    byte[] data;
+    final int capacity;
     final long[] bits = new long[LinkPacket.MAX_FRAGMENTS / 64];
     boolean active;
     long peer;
@@ -352,10 +360,13 @@ public final class Reassembler {
     long updatedAt;
 
     Slot(int capacity) {
-      data = new byte[capacity];
+      this.capacity = capacity;
     }
 
     void start(long p, int t, int c) {
+      if (data == null) {
+        data = new byte[capacity];
+      }
       active = true;
       peer = p;
       tag = t;
