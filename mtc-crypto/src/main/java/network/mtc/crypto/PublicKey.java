@@ -65,7 +65,8 @@ public final class PublicKey {
    * @since 0.2
    */
   public PublicKey forManyVerifications() {
-    if (prepared.hasSplitTable()) {
+    Ed25519Engine.PreparedKey p = prepared;
+    if (p != null && p.hasSplitTable()) {
       return this;
     }
     return new PublicKey(Ed25519Engine.prepareForManyVerifications(encoded), encoded);
