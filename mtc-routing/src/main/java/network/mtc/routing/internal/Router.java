@@ -676,9 +676,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       boolean stranger = neighbours.slotOf(source) < 0 && keys.get(source) == null;
       held.offer(copy, expiresAt, source, true, view.destinationValue(), stranger, clock.unixSeconds());
     }
+    long next = unicastKind ? unicast.nextHop(view.destinationValue(), transmitterAddress(), now) : 0;
     UnicastDecision.Action action = !unicastKind ? UnicastDecision.Action.RELAY_POLICY
         : UnicastDecision.forward(false, rx.linkUnicast(), extFirstId != UnicastEngine.NO_FIRST_ID,
-            rx.hopLimit(), unicast.nextHop(view.destinationValue(), transmitterAddress(), now));
+            rx.hopLimit(), next);
     if (action == UnicastDecision.Action.HOP_LIMIT) {
       count(DropReason.HOP_LIMIT);
       return;
@@ -690,9 +691,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       int hop = rx.hopLimit() - 1;
       byte saved = view.buffer()[view.offset() + 2];
       view.buffer()[view.offset() + 2] = (byte) hop;
-      boolean routed = action == UnicastDecision.Action.ROUTE && unicast.forwardRouted(view.buffer(),
-          view.offset(), view.length(), source, id, view.destinationValue(), transmitterAddress(), now);
-      if (!routed) {
+      if (action == UnicastDecision.Action.ROUTE) {
+        unicast.forwardRouted(view.buffer(), view.offset(), view.length(), source, id, view.destinationValue(),
+            next);
+      } else {
         // No route: this node was chosen as next hop, so it broadcasts the copy once itself rather than
         // ask the relay policy, whose coverage reasoning may count on neighbours this node has not heard.
         for (LinkPort lp : ports) {
@@ -1138,9 +1140,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     ext.add(new Tlv(FrameExtension.EXPIRES_AT.type(),
         Bytes.copyOf(Varint.encode(clock.unixSeconds() + config.messageLifetimeSeconds()))));
     if (firstId != UnicastEngine.NO_FIRST_ID) {
-      int v = (int) firstId;
-      ext.add(new Tlv(FrameExtension.FIRST_ID.type(),
-          Bytes.copyOf(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v})));
+      ext.add(new Tlv(FrameExtension.FIRST_ID.type(), Bytes.copyOf(intBytes((int) firstId))));
     }
     if (topic != null) {
       ext.add(new Tlv(FrameExtension.TOPIC.type(), Bytes.copyOf(topic)));

@@ -296,20 +296,13 @@ final class UnicastEngine {
   }
 
   /**
-   * A routed copy of a unicast frame for another node, handed to this node as next hop, with its hop
-   * limit already lowered. True if it was forwarded along a route; false if there is none (the caller
-   * floods it through the relay policy).
+   * Forwards a copy of a unicast frame for another node, its hop limit already lowered, to {@code next}
+   * (the {@link #nextHop} the caller found), awaiting the HOP acknowledgement.
    */
-  boolean forwardRouted(byte[] buf, int off, int len, long source, int messageId, long dest, long transmitter,
-      long now) {
-    long next = nextHop(dest, transmitter, now);
-    if (next == 0) {
-      return false;
-    }
+  void forwardRouted(byte[] buf, int off, int len, long source, int messageId, long dest, long next) {
     byte[] copy = new byte[len];
     System.arraycopy(buf, off, copy, 0, len);
     forward(copy, len, source, messageId, dest, next, false);
-    return true;
   }
 
   /** The neighbour to hand a frame for {@code dest} to, never {@code exclude}; 0 if none (spec 3.4). */
