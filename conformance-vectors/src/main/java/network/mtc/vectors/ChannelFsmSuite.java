@@ -205,6 +205,11 @@ final class ChannelFsmSuite implements Suite {
     return x;
   }
 
+  /** {@code cur}'s fields at the nonce {@code p} proposes at next, chained to {@code cur}. */
+  private static BalanceProof nextFor(Party p, BalanceProof cur) {
+    return with(cur, LEDGER, ChannelMachine.nextNonce(cur.nonce(), p), cur.hash());
+  }
+
   private static BalanceProof with(BalanceProof p, long ledger, long nonce, Bytes prev) {
     return new BalanceProof(ledger, p.channelId(), p.asset(), nonce, p.balanceA(), p.balanceB(), p.feeA(),
         p.feeB(), p.locksRoot(), prev);
@@ -255,11 +260,14 @@ final class ChannelFsmSuite implements Suite {
     s.fund();
     Proposal p1 = s.proposal(Party.A, new Update.Payment(Amount.of(5)));
     BalanceProof pp = p1.proof();
-    s.ev(new Propose(s.forged(Party.A, p1.update(), with(pp, LEDGER, 2, pp.prevHash()), p1.locks())),
-        RejectReason.BAD_NONCE);
-    s.ev(new Propose(s.forged(Party.A, p1.update(), with(pp, LEDGER, 1, pp.locksRoot()), p1.locks())),
+    // not above the latest, B's parity, more than MAX_NONCE_STEP above
+    for (long n : new long[] {0, 1, ChannelMachine.MAX_NONCE_STEP + 2}) {
+      s.ev(new Propose(s.forged(Party.A, p1.update(), with(pp, LEDGER, n, pp.prevHash()), p1.locks())),
+          RejectReason.BAD_NONCE);
+    }
+    s.ev(new Propose(s.forged(Party.A, p1.update(), with(pp, LEDGER, 2, pp.locksRoot()), p1.locks())),
         RejectReason.BAD_PREV_HASH);
-    s.ev(new Propose(s.forged(Party.A, p1.update(), with(pp, 9, 1, pp.prevHash()), p1.locks())),
+    s.ev(new Propose(s.forged(Party.A, p1.update(), with(pp, 9, 2, pp.prevHash()), p1.locks())),
         RejectReason.WRONG_CHANNEL);
     s.ev(new Propose(s.forged(Party.A, new Update.Payment(Amount.of(6)), pp, p1.locks())),
         RejectReason.PROOF_MISMATCH);
@@ -275,7 +283,8 @@ final class ChannelFsmSuite implements Suite {
     s.ok(new Countersign(Party.B, ChannelMachine.countersign(s.open(), s.b)));
     s.pay(Party.A, 5);
     BalanceProof last = s.open().latest().proof();
-    BalanceProof third = new BalanceProof(LEDGER, last.channelId(), Asset.ETH, 3, last.balanceA().minus(
+    BalanceProof third = new BalanceProof(LEDGER, last.channelId(), Asset.ETH,
+        ChannelMachine.nextNonce(last.nonce(), Party.A), last.balanceA().minus(
         Amount.of(1)), last.balanceB().plus(Amount.of(1)), last.feeA().plus(ChannelParams.GAS_PER_UPDATE),
         last.feeB(), last.locksRoot(), last.hash());
     s.ev(new Propose(s.forged(Party.A, new Update.Payment(Amount.of(1)), third, List.of())),
@@ -283,9 +292,9 @@ final class ChannelFsmSuite implements Suite {
     s.pay(Party.B, 1);
     out.add(s.toCase());
 
-    // 3 and 4. two payments racing, arriving in either order, end in the same state
+    // 3 and 4. two payments racing from nonce 0 (A's at 2, B's at 1), in either order, end in the same state
     for (int order = 0; order < 2; order++) {
-      s = new Script(String.format("script-%03d", 2 + order), "payments race, "
+      s = new Script(String.format("script-%03d", 2 + order), "payments race: A's at nonce 2 beats B's at 1; "
           + (order == 0 ? "A's arrives first: B's loses" : "B's arrives first and is superseded by A's"),
           Asset.MTC, 1000, 500, 0);
       s.fund();
@@ -314,7 +323,8 @@ final class ChannelFsmSuite implements Suite {
     s.ok(new Reestablish(Party.B, r1, List.of()));
     s.ev(new Reestablish(Party.B, new SignedState(r2.proof(), r2.sigA(), r2.sigA()), List.of()),
         RejectReason.BAD_SIGNATURE);
-    BalanceProof fork = new BalanceProof(LEDGER, r2.proof().channelId(), Asset.MTC, 2, Amount.of(900),
+    BalanceProof fork = new BalanceProof(LEDGER, r2.proof().channelId(), Asset.MTC, r2.proof().nonce(),
+        Amount.of(900),
         Amount.of(600), Amount.ZERO, Amount.ZERO, r2.proof().locksRoot(), r2.proof().prevHash());
     s.ev(new Reestablish(Party.B, SignedState.cosign(fork, s.a, s.b), List.of()), RejectReason.CONFLICTING_STATE);
     HashLock stray = new HashLock(Party.A, hash, Amount.of(1), T0 + 10);
@@ -334,11 +344,10 @@ final class ChannelFsmSuite implements Suite {
     s.fund();
     HashLock l1 = new HashLock(Party.A, hash, Amount.of(40), T0 + 100);
     Proposal wrongSender = s.forged(Party.B, new Update.AddLock(l1), s.open().latest().proof(), List.of());
-    s.ev(new Propose(new Proposal(Party.B, new Update.AddLock(l1), with(s.open().latest().proof(), LEDGER, 1,
-        s.open().latest().proof().hash()), List.of(), wrongSender.signature())), RejectReason.LOCK_SENDER);
+    s.ev(new Propose(new Proposal(Party.B, new Update.AddLock(l1), nextFor(Party.B, s.open().latest().proof()),
+        List.of(), wrongSender.signature())), RejectReason.LOCK_SENDER);
     s.update(Party.A, new Update.AddLock(l1));
-    BalanceProof cur = s.open().latest().proof();
-    BalanceProof nextSame = with(cur, LEDGER, cur.nonce() + 1, cur.hash());
+    BalanceProof nextSame = nextFor(Party.A, s.open().latest().proof());
     s.ev(new Propose(s.forged(Party.A, new Update.AddLock(l1), nextSame, List.of())), RejectReason.DUPLICATE_LOCK);
     s.ev(new Propose(s.forged(Party.A, new Update.ExpireLock(hash), nextSame, List.of())),
         RejectReason.LOCK_NOT_EXPIRED);
@@ -352,8 +361,7 @@ final class ChannelFsmSuite implements Suite {
       s.update(Party.B, new Update.AddLock(new HashLock(Party.B, HashLock.hashOf(fill(0x40 + i)), Amount.of(1),
           T0 + 50)));
     }
-    cur = s.open().latest().proof();
-    nextSame = with(cur, LEDGER, cur.nonce() + 1, cur.hash());
+    nextSame = nextFor(Party.B, s.open().latest().proof());
     s.ev(new Propose(s.forged(Party.B, new Update.AddLock(new HashLock(Party.B, HashLock.hashOf(fill(0x60)),
         Amount.of(1), T0 + 50)), nextSame, List.of())), RejectReason.TOO_MANY_LOCKS);
     s.ok(new Tick(T0 + 50));
@@ -404,6 +412,19 @@ final class ChannelFsmSuite implements Suite {
     s.ok(new Tick(dl - 1));
     s.ok(new Tick(dl));
     s.ev(new ClaimLock(secret, dl), RejectReason.WRONG_STATE);
+    out.add(s.toCase());
+
+    // 10. a race after an odd state: B's proposal has the higher nonce and wins; A's is re-proposed on top
+    s = new Script("script-009", "payments race after an odd state: B's at nonce 3 beats A's at 2, in "
+        + "either order; A's payment is then proposed again at 4", Asset.MTC, 1000, 500, 0);
+    s.fund().pay(Party.B, 7);
+    Proposal evenA = s.proposal(Party.A, new Update.Payment(Amount.of(11)));
+    Proposal oddB = s.proposal(Party.B, new Update.Payment(Amount.of(13)));
+    s.ok(new Propose(evenA));
+    s.ok(new Propose(oddB));
+    s.ev(new Propose(evenA), RejectReason.RACE_LOST);
+    s.ok(new Countersign(Party.A, ChannelMachine.countersign(s.open(), s.a)));
+    s.pay(Party.A, 11);
     out.add(s.toCase());
 
     out.add(forwardCase("forward-000", "mediated transfer Arron -> Tom -> Ruby: Tom forwards Arron's lock; "

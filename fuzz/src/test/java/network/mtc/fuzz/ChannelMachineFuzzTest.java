@@ -3,7 +3,10 @@ package network.mtc.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import network.mtc.channels.Amount;
 import network.mtc.channels.Asset;
 import network.mtc.channels.BalanceProof;
@@ -27,7 +30,9 @@ import network.mtc.wire.Bytes;
  * Channel state machine, in the manner of LDK's chanmon_consistency: the input is a stream of operations
  * (honest updates, forged or replayed messages, closes with any state seen so far, disputes, claims, ticks)
  * applied to one channel. The machine never throws; every state it reaches conserves the deposits; a
- * payout always pays out exactly the deposits; a rejection never changes the state.
+ * payout always pays out exactly the deposits; a rejection never changes the state; and the signatures the
+ * machine accepts (proposals, countersignatures) never put one party's name on two different states at one
+ * nonce (the race rule, spec/channels.md §8).
  */
 public class ChannelMachineFuzzTest {
   private static final SigningKey K1 = SigningKey.fromSeed(fill(0xA1));
@@ -68,6 +73,9 @@ public class ChannelMachineFuzzTest {
     List<List<HashLock>> seenLocks = new ArrayList<>();
     SignedState opening = SignedState.cosign(PARAMS.openingProof(), A, B);
     long now = 1_000_000;
+    Map<Party, Map<Long, BalanceProof>> signedBy = new EnumMap<>(Party.class);
+    signedBy.put(Party.A, new HashMap<>());
+    signedBy.put(Party.B, new HashMap<>());
     int i = 0;
     for (int ops = 0; ops < MAX_OPS && i + 1 < data.length; ops++) {
       int op = data[i++] & 0x0F;
@@ -127,6 +135,11 @@ public class ChannelMachineFuzzTest {
       }
       Transition t = ChannelMachine.apply(state, e);
       if (t instanceof Transition.Accepted acc) {
+        if (e instanceof ChannelEvent.Propose pe) {
+          signs(signedBy, pe.proposal().proposer(), pe.proposal().proof());
+        } else if (e instanceof ChannelEvent.Countersign ce && state instanceof ChannelState.Open o) {
+          signs(signedBy, ce.signer(), o.pending().proof());
+        }
         state = acc.next();
         if (state instanceof ChannelState.Open o && (seen.isEmpty()
             || !seen.get(seen.size() - 1).equals(o.latest()))) {
@@ -136,6 +149,12 @@ public class ChannelMachineFuzzTest {
       }
       check(state);
     }
+  }
+
+  private static void signs(Map<Party, Map<Long, BalanceProof>> signedBy, Party who, BalanceProof proof) {
+    BalanceProof before = signedBy.get(who).putIfAbsent(proof.nonce(), proof);
+    Properties.check(before == null || before.equals(proof),
+        who + " signed two different states at nonce " + proof.nonce());
   }
 
   private static void check(ChannelState s) {

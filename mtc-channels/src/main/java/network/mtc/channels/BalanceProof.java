@@ -7,14 +7,15 @@ import network.mtc.wire.Bytes;
 
 /**
  * One state of a channel, as both parties sign it (Raiden's balance proof with a state number as in
- * eltoo/Perun): the channel it belongs to, a nonce that grows by one per update, what each party would get
+ * eltoo/Perun): the channel it belongs to, a nonce that grows with every update, what each party would get
  * if the channel closed now, the MTC gas each has paid to relaying stations so far, the root of the pending
  * hash-locks and the hash of the previous state. Its canonical encoding is in {@link BalanceProofCodec}.
  *
  * @param ledgerId the ledger (chain) the channel is funded on
  * @param channelId 32 bytes, see {@link ChannelParams#channelId()}
  * @param asset the channel's asset
- * @param nonce the state number: 0 for the opening state, then +1 per update
+ * @param nonce the state number: 0 for the opening state, then strictly higher per update (spec/channels.md
+ *     §7: A proposes at even nonces, B at odd ones)
  * @param balanceA party A's balance, in smallest units of {@code asset}
  * @param balanceB party B's balance
  * @param feeA cumulative MTC gas party A has paid to the relaying station (zero in MTC channels)
@@ -65,8 +66,8 @@ public record BalanceProof(long ledgerId, Bytes channelId, Asset asset, long non
     return Bytes.copyOf(md.digest());
   }
 
-  /** This state with another nonce, balances, fees, locks root and previous hash (same channel). */
-  BalanceProof next(Amount a, Amount b, Amount fa, Amount fb, Bytes root) {
-    return new BalanceProof(ledgerId, channelId, asset, nonce + 1, a, b, fa, fb, root, hash());
+  /** The state that follows this one at {@code next}: same channel, these balances, fees and locks root. */
+  BalanceProof successor(long next, Amount a, Amount b, Amount fa, Amount fb, Bytes root) {
+    return new BalanceProof(ledgerId, channelId, asset, next, a, b, fa, fb, root, hash());
   }
 }

@@ -39,6 +39,13 @@ import network.mtc.wire.Bytes;
  * @since 0.1
  */
 public final class ChannelMachine {
+  /**
+   * How far above the latest co-signed nonce a proposal may go: a proposer steps over nonces only where it
+   * signed already (a proposal that lost a race, then was recovered after a crash), so a small gap suffices,
+   * and a bound keeps a peer from spending the nonce space in one update.
+   */
+  public static final long MAX_NONCE_STEP = 64;
+
   private ChannelMachine() {}
 
   /** The channel before funding. */
@@ -80,12 +87,52 @@ public final class ChannelMachine {
    * it is illegal now (the rules of spec/channels.md §7 that do not depend on a signature).
    */
   public static Draft draft(Open s, Party proposer, Update update) {
-    Object r = next(s, proposer, update);
+    return draft(s, proposer, update, nextNonce(s.latest().proof().nonce(), proposer));
+  }
+
+  /**
+   * Like {@link #draft(Open, Party, Update)} at a chosen {@code nonce}, which must be one the proposer may
+   * use after the latest state ({@code BAD_NONCE} otherwise, see {@link #nonceAllowed}): for an endpoint
+   * that must step over a nonce it has signed at already.
+   */
+  public static Draft draft(Open s, Party proposer, Update update, long nonce) {
+    if (!nonceAllowed(s.latest().proof().nonce(), proposer, nonce)) {
+      return new Draft.Illegal(RejectReason.BAD_NONCE);
+    }
+    Object r = next(s, proposer, update, nonce);
     if (r instanceof RejectReason reason) {
       return new Draft.Illegal(reason);
     }
     Step step = (Step) r;
     return new Draft.Ready(proposer, update, step.proof, step.locks);
+  }
+
+  /**
+   * The nonce {@code proposer} proposes at after a state of nonce {@code after}: the smallest number above
+   * it of the proposer's parity, even for A and odd for B (spec/channels.md §8). Two proposals made at the
+   * same time by the two parties therefore never share a nonce, and the higher one wins.
+   *
+   * @throws IllegalStateException if the nonce space is exhausted (the channel must be closed)
+   */
+  public static long nextNonce(long after, Party proposer) {
+    if (after >= Long.MAX_VALUE - 1) {
+      throw new IllegalStateException("nonce space exhausted: close the channel");
+    }
+    long n = after + 1;
+    return parityOf(n) == proposer ? n : n + 1;
+  }
+
+  /**
+   * True if {@code proposer} may propose at {@code nonce} after a latest state of nonce {@code latest}:
+   * above it, of the proposer's parity, at most {@link #MAX_NONCE_STEP} above (spec/channels.md §7).
+   */
+  public static boolean nonceAllowed(long latest, Party proposer, long nonce) {
+    return nonce > latest && nonce - latest <= MAX_NONCE_STEP && parityOf(nonce) == proposer;
+  }
+
+  /** The party whose proposals use {@code nonce}: A for even nonces, B for odd ones. */
+  static Party parityOf(long nonce) {
+    return (nonce & 1) == 0 ? Party.A : Party.B;
   }
 
   /**
@@ -122,7 +169,7 @@ public final class ChannelMachine {
   /** The final state a cooperative close signs: latest balances and gas, nonce + 1, no locks. */
   public static BalanceProof closeProof(SignedState latest) {
     BalanceProof p = latest.proof();
-    return p.next(p.balanceA(), p.balanceB(), p.feeA(), p.feeB(), HashLock.root(List.of()));
+    return p.successor(p.nonce() + 1, p.balanceA(), p.balanceB(), p.feeA(), p.feeB(), HashLock.root(List.of()));
   }
 
   // ---- the transition function ----
@@ -262,29 +309,27 @@ public final class ChannelMachine {
   }
 
   private static Transition propose(Open s, Proposal pr) {
-    ProposalSuperseded superseded = null;
-    if (s.pending() != null) {
-      Party held = s.pending().proposer();
-      if (held == pr.proposer()) {
-        return reject(RejectReason.PROPOSAL_PENDING);
-      }
-      if (pr.proposer().index() > held.index()) {
-        return reject(RejectReason.RACE_LOST);
-      }
-      superseded = new ProposalSuperseded(s.pending());
+    Proposal held = s.pending();
+    if (held != null && held.proposer() == pr.proposer()) {
+      return reject(RejectReason.PROPOSAL_PENDING);
     }
     BalanceProof proof = pr.proof();
     if (!sameChannel(s.params(), proof)) {
       return reject(RejectReason.WRONG_CHANNEL);
     }
     BalanceProof last = s.latest().proof();
-    if (proof.nonce() != last.nonce() + 1) {
+    if (!nonceAllowed(last.nonce(), pr.proposer(), proof.nonce())) {
       return reject(RejectReason.BAD_NONCE);
     }
     if (!proof.prevHash().equals(last.hash())) {
       return reject(RejectReason.BAD_PREV_HASH);
     }
-    Object r = next(s, pr.proposer(), pr.update());
+    // Race rule (§8): the parties' nonces differ in parity, so two pending proposals never share a nonce;
+    // the higher one wins whatever the order of arrival.
+    if (held != null && proof.nonce() < held.proof().nonce()) {
+      return reject(RejectReason.RACE_LOST);
+    }
+    Object r = next(s, pr.proposer(), pr.update(), proof.nonce());
     if (r instanceof RejectReason reason) {
       return reject(reason);
     }
@@ -297,8 +342,8 @@ public final class ChannelMachine {
       return reject(RejectReason.BAD_SIGNATURE);
     }
     Open next = new Open(s.params(), s.latest(), s.locks(), pr, s.now());
-    return superseded == null ? accept(next, new SendProposal(pr))
-        : accept(next, superseded, new SendProposal(pr));
+    return held == null ? accept(next, new SendProposal(pr))
+        : accept(next, new ProposalSuperseded(held), new SendProposal(pr));
   }
 
   private static Transition countersign(Open s, Countersign c) {
@@ -339,14 +384,15 @@ public final class ChannelMachine {
       return accept(s, new PeerBehind(r.from(), theirs, ours), new Resend(r.from(), s.latest(), s.locks()));
     }
     Open restored = new Open(s.params(), r.lastSeen(), r.locks(), null, s.now());
-    return s.pending() == null
+    // A pending proposal that the restored state is (the peer countersigned it) is not superseded.
+    return s.pending() == null || s.pending().proof().equals(r.lastSeen().proof())
         ? accept(restored, new Restored(ours, theirs), new StateCommitted(r.lastSeen(), r.locks()))
         : accept(restored, new Restored(ours, theirs), new ProposalSuperseded(s.pending()),
             new StateCommitted(r.lastSeen(), r.locks()));
   }
 
-  /** The state {@code update} by {@code proposer} yields from the latest state, or a RejectReason. */
-  private static Object next(Open s, Party proposer, Update update) {
+  /** The state at {@code nonce} {@code update} by {@code proposer} yields from the latest, or a RejectReason. */
+  private static Object next(Open s, Party proposer, Update update, long nonce) {
     ChannelParams p = s.params();
     BalanceProof last = s.latest().proof();
     Party other = proposer.other();
@@ -409,7 +455,8 @@ public final class ChannelMachine {
       bal[l.sender().index()] = bal[l.sender().index()].plus(l.amount());
       locks.remove(l);
     }
-    return new Step(last.next(bal[0], bal[1], fee[0], fee[1], HashLock.root(locks)), List.copyOf(locks));
+    return new Step(last.successor(nonce, bal[0], bal[1], fee[0], fee[1], HashLock.root(locks)),
+        List.copyOf(locks));
   }
 
   private static HashLock find(List<HashLock> locks, Bytes hash) {

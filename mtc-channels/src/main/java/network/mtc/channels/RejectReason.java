@@ -15,7 +15,10 @@ public enum RejectReason {
   BAD_SIGNATURE,
   /** The opening state's balances differ from the pledges, or its nonce is not 0. */
   BAD_OPENING,
-  /** The nonce is not the latest plus one. */
+  /**
+   * The nonce is not above the latest co-signed nonce, not of the proposer's parity (A even, B odd) or more
+   * than {@link ChannelMachine#MAX_NONCE_STEP} above.
+   */
   BAD_NONCE,
   /** The previous-state hash is not the latest state's hash. */
   BAD_PREV_HASH,
@@ -27,7 +30,7 @@ public enum RejectReason {
   GAS_EXHAUSTED,
   /** The same party already has a proposal pending. */
   PROPOSAL_PENDING,
-  /** A proposal of the lower-index party is pending at the same nonce (race rule). */
+  /** A proposal of the other party with a higher nonce is pending: it wins the race (race rule). */
   RACE_LOST,
   /** No proposal is pending. */
   NO_PENDING_PROPOSAL,

@@ -36,7 +36,7 @@ class BalanceProofCodecTest {
     assertEquals(7, enc[1]);
     assertEquals(p.channelId(), Bytes.copyOf(enc, 2, 32));
     assertEquals(Asset.ETH.code(), enc[34]);
-    assertEquals(1, enc[35]);
+    assertEquals(2, enc[35]); // A's first payment: nonce 2
     assertEquals(Amount.of(990), Amount.readFrom(enc, 36));
     assertEquals(Amount.of(510), Amount.readFrom(enc, 52));
     assertEquals(p.prevHash(), Bytes.copyOf(enc, enc.length - 32, 32));

@@ -34,7 +34,8 @@ class ChannelMachineTest {
     SignedState s2 = f.pay(Party.B, 30);
     assertEquals(Amount.of(930), s2.proof().balanceA());
     assertEquals(Amount.of(570), s2.proof().balanceB());
-    assertEquals(2, s2.proof().nonce());
+    assertEquals(2, s1.proof().nonce()); // A proposes at even nonces, B at odd ones (§8)
+    assertEquals(3, s2.proof().nonce());
     assertEquals(s0.proof().hash(), s1.proof().prevHash());
     assertEquals(s1.proof().hash(), s2.proof().prevHash());
     assertEquals(Amount.ZERO, s2.proof().feeA());
@@ -68,15 +69,21 @@ class ChannelMachineTest {
     Proposal badSig = new Proposal(Party.A, good.update(), p, good.locks(),
         ChannelSigner.sign(f.b, SignatureType.STATE, p));
     assertEquals(RejectReason.BAD_SIGNATURE, f.rejected(new Propose(badSig)));
-    BalanceProof skip = new BalanceProof(p.ledgerId(), p.channelId(), p.asset(), 2, p.balanceA(), p.balanceB(),
-        p.feeA(), p.feeB(), p.locksRoot(), p.prevHash());
-    assertEquals(RejectReason.BAD_NONCE, f.rejected(new Propose(
-        new Proposal(Party.A, good.update(), skip, good.locks(), good.signature()))));
-    BalanceProof prev = new BalanceProof(p.ledgerId(), p.channelId(), p.asset(), 1, p.balanceA(), p.balanceB(),
+    for (long n : new long[] {0, 1, 3, ChannelMachine.MAX_NONCE_STEP + 2}) { // not above, B's parity, too far
+      BalanceProof skip = new BalanceProof(p.ledgerId(), p.channelId(), p.asset(), n, p.balanceA(),
+          p.balanceB(), p.feeA(), p.feeB(), p.locksRoot(), p.prevHash());
+      assertEquals(RejectReason.BAD_NONCE, f.rejected(new Propose(
+          new Proposal(Party.A, good.update(), skip, good.locks(), good.signature()))), "nonce " + n);
+    }
+    BalanceProof farthest = new BalanceProof(p.ledgerId(), p.channelId(), p.asset(), ChannelMachine.MAX_NONCE_STEP,
+        p.balanceA(), p.balanceB(), p.feeA(), p.feeB(), p.locksRoot(), p.prevHash());
+    assertEquals(RejectReason.BAD_SIGNATURE, f.rejected(new Propose(
+        new Proposal(Party.A, good.update(), farthest, good.locks(), good.signature()))), "a legal step over");
+    BalanceProof prev = new BalanceProof(p.ledgerId(), p.channelId(), p.asset(), 2, p.balanceA(), p.balanceB(),
         p.feeA(), p.feeB(), p.locksRoot(), p.locksRoot());
     assertEquals(RejectReason.BAD_PREV_HASH, f.rejected(new Propose(
         new Proposal(Party.A, good.update(), prev, good.locks(), good.signature()))));
-    BalanceProof other = new BalanceProof(9, p.channelId(), p.asset(), 1, p.balanceA(), p.balanceB(),
+    BalanceProof other = new BalanceProof(9, p.channelId(), p.asset(), 2, p.balanceA(), p.balanceB(),
         p.feeA(), p.feeB(), p.locksRoot(), p.prevHash());
     assertEquals(RejectReason.WRONG_CHANNEL, f.rejected(new Propose(
         new Proposal(Party.A, good.update(), other, good.locks(), good.signature()))));
@@ -94,6 +101,8 @@ class ChannelMachineTest {
     Fixture base = new Fixture(Asset.MTC, 1000, 500).funded();
     Proposal fromA = ChannelMachine.propose(base.open(), Party.A, new Update.Payment(Amount.of(10)), base.a);
     Proposal fromB = ChannelMachine.propose(base.open(), Party.B, new Update.Payment(Amount.of(20)), base.b);
+    assertEquals(2, fromA.proof().nonce());
+    assertEquals(1, fromB.proof().nonce()); // never the same nonce: the higher one wins
     Fixture x = new Fixture(Asset.MTC, 1000, 500).funded();
     x.ok(new Propose(fromA));
     assertEquals(RejectReason.RACE_LOST, x.rejected(new Propose(fromB)));
@@ -109,7 +118,41 @@ class ChannelMachineTest {
     // the loser re-proposes on the new state
     x.pay(Party.B, 20);
     assertEquals(Amount.of(1000 - 10 + 20), x.open().latest().proof().balanceA());
-    assertEquals(2, x.open().latest().proof().nonce());
+    assertEquals(3, x.open().latest().proof().nonce());
+  }
+
+  @Test
+  void afterAnOddStateTheRaceGoesToB() {
+    Fixture f = new Fixture(Asset.MTC, 1000, 500).funded();
+    f.pay(Party.B, 1); // latest nonce 1: now A proposes at 2 and B at 3
+    Proposal fromA = ChannelMachine.propose(f.open(), Party.A, new Update.Payment(Amount.of(10)), f.a);
+    Proposal fromB = ChannelMachine.propose(f.open(), Party.B, new Update.Payment(Amount.of(20)), f.b);
+    assertEquals(2, fromA.proof().nonce());
+    assertEquals(3, fromB.proof().nonce());
+    f.ok(new Propose(fromA));
+    Transition.Accepted t = f.ok(new Propose(fromB));
+    assertEquals(List.of(new ChannelEffect.ProposalSuperseded(fromA), new ChannelEffect.SendProposal(fromB)),
+        t.effects());
+    assertEquals(RejectReason.RACE_LOST, f.rejected(new Propose(fromA)));
+  }
+
+  @Test
+  void noPartySignsTwoStatesAtOneNonceInARace() {
+    // Each party's signatures, collected over a race in both arrival orders: no nonce carries two states.
+    Fixture base = new Fixture(Asset.MTC, 1000, 500).funded();
+    Proposal fromA = ChannelMachine.propose(base.open(), Party.A, new Update.Payment(Amount.of(10)), base.a);
+    Proposal fromB = ChannelMachine.propose(base.open(), Party.B, new Update.Payment(Amount.of(20)), base.b);
+    Map<Party, Map<Long, BalanceProof>> signedBy = new LinkedHashMap<>();
+    signedBy.computeIfAbsent(Party.A, k -> new LinkedHashMap<>()).put(fromA.proof().nonce(), fromA.proof());
+    signedBy.computeIfAbsent(Party.B, k -> new LinkedHashMap<>()).put(fromB.proof().nonce(), fromB.proof());
+    Fixture atB = new Fixture(Asset.MTC, 1000, 500).funded();
+    atB.ok(new Propose(fromB));
+    atB.ok(new Propose(fromA)); // B countersigns A's: a nonce it has not signed at
+    BalanceProof countersigned = atB.open().pending().proof();
+    BalanceProof before = signedBy.get(Party.B).putIfAbsent(countersigned.nonce(), countersigned);
+    assertEquals(null, before, "B signs a second state at nonce " + countersigned.nonce());
+    // and the state B holds after countersigning supersedes A's completion of B's proposal
+    assertTrue(countersigned.nonce() > fromB.proof().nonce());
   }
 
   @Test
@@ -118,21 +161,21 @@ class ChannelMachineTest {
     SignedState s1 = f.pay(Party.A, 1);
     SignedState s2 = f.pay(Party.A, 2);
     Transition.Accepted same = f.ok(new Reestablish(Party.B, s2, List.of()));
-    assertEquals(List.of(new ChannelEffect.InSync(Party.B, 2)), same.effects());
+    assertEquals(List.of(new ChannelEffect.InSync(Party.B, 4)), same.effects());
     Transition.Accepted behind = f.ok(new Reestablish(Party.B, s1, List.of()));
-    assertEquals(new ChannelEffect.PeerBehind(Party.B, 1, 2), behind.effects().get(0));
+    assertEquals(new ChannelEffect.PeerBehind(Party.B, 2, 4), behind.effects().get(0));
     assertEquals(new ChannelEffect.Resend(Party.B, s2, List.of()), behind.effects().get(1));
     assertEquals(s2, f.open().latest());
     // a node that lost data restarts from s1 and learns s2 from its peer
     Fixture lost = new Fixture(Asset.MTC, 1000, 500).funded();
     lost.state = new ChannelState.Open(lost.params, s1, List.of(), null, Fixture.T0);
     Transition.Accepted r = lost.ok(new Reestablish(Party.B, s2, List.of()));
-    assertEquals(new ChannelEffect.Restored(1, 2), r.effects().get(0));
+    assertEquals(new ChannelEffect.Restored(2, 4), r.effects().get(0));
     assertEquals(s2, lost.open().latest());
     SignedState forged = new SignedState(s2.proof(), s2.sigA(), s2.sigA());
     assertEquals(RejectReason.BAD_SIGNATURE, f.rejected(new Reestablish(Party.B, forged, List.of())));
     SignedState fork = SignedState.cosign(new BalanceProof(s2.proof().ledgerId(), s2.proof().channelId(),
-        Asset.MTC, 2, Amount.of(900), Amount.of(600), Amount.ZERO, Amount.ZERO, s2.proof().locksRoot(),
+        Asset.MTC, 4, Amount.of(900), Amount.of(600), Amount.ZERO, Amount.ZERO, s2.proof().locksRoot(),
         s2.proof().prevHash()), f.a, f.b);
     assertEquals(RejectReason.CONFLICTING_STATE, f.rejected(new Reestablish(Party.B, fork, List.of())));
   }

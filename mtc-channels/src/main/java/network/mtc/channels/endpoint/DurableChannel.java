@@ -140,7 +140,7 @@ public final class DurableChannel {
     if (!(m instanceof ChannelMessage.Propose p) || p.proposal().proposer() != me) {
       throw new IllegalStateException("journaled proposal is not this party's");
     }
-    Draft d = ChannelMachine.draft(open, me, p.proposal().update());
+    Draft d = ChannelMachine.draft(open, me, p.proposal().update(), p.proposal().proof().nonce());
     if (!(d instanceof Draft.Ready ready) || !ready.proof().equals(p.proposal().proof())
         || !Arrays.equals(pr.stateHash(), signedHash(SignatureType.STATE, ready.proof()))) {
       throw new IllegalStateException("journaled proposal does not follow the journaled state");
@@ -206,7 +206,17 @@ public final class DurableChannel {
     if (o.pending() != null) {
       return new Outcome.Rejected(RejectReason.PROPOSAL_PENDING);
     }
-    Draft d = ChannelMachine.draft(o, me, update);
+    if (closeSigned(o)) {
+      return new Outcome.Refused(SignDecision.REFUSED_CONFLICT);
+    }
+    long nonce = ChannelMachine.nextNonce(o.latest().proof().nonce(), me);
+    Optional<ChannelRecord> record = journal.latest(idBytes);
+    if (record.isPresent() && Long.compareUnsigned(record.get().reserved().nonce(), nonce) >= 0) {
+      // This node signed at that nonce already (a proposal that lost a race, or one dropped by a crash
+      // before its record): step over it, since it may sign nothing else there.
+      nonce = ChannelMachine.nextNonce(record.get().reserved().nonce(), me);
+    }
+    Draft d = ChannelMachine.draft(o, me, update, nonce);
     if (d instanceof Draft.Illegal i) {
       return new Outcome.Rejected(i.reason());
     }
@@ -229,7 +239,9 @@ public final class DurableChannel {
 
   /**
    * Applies an event from the peer or the ledger. A proposal of the peer is checked, journaled as the
-   * co-signed state it becomes, and countersigned ({@link Outcome.Done#send()} holds the countersignature);
+   * co-signed state it becomes, and countersigned ({@link Outcome.Done#send()} holds the countersignature;
+   * if it won a race against this node's proposal, this node's update is proposed again on top of it and
+   * the new proposal follows the countersignature);
    * the peer's countersignature of this node's proposal stores the co-signed state; a reestablish that
    * restores a newer state stores it, and one from a peer that is behind is answered with this node's own
    * REESTABLISH. Every {@link ChannelEffect.StateCommitted} is synced before return.
@@ -291,6 +303,9 @@ public final class DurableChannel {
     }
     Transition.Accepted proposed = (Transition.Accepted) t;
     ChannelState.Open withPending = (ChannelState.Open) proposed.next();
+    if (closeSigned(withPending)) {
+      return new Outcome.Refused(SignDecision.REFUSED_CONFLICT);
+    }
     byte[] hash = signedHash(SignatureType.STATE, p.proof());
     // Reserve (synced), sign, store the co-signed state (synced), and only then release the countersignature.
     SignDecision d = journal.reserveSignature(idBytes, p.proof().nonce(), hash);
@@ -306,8 +321,19 @@ public final class DurableChannel {
     state = new ChannelState.Open(params, signed, p.locks(), null, withPending.now());
     List<ChannelEffect> effects = new ArrayList<>(proposed.effects());
     effects.add(new ChannelEffect.StateCommitted(signed, p.locks()));
-    return new Outcome.Done(state, effects, List.of(new ChannelMessage.Countersign(id, me, p.proof().nonce(),
-        sig)));
+    List<ChannelMessage> send = new ArrayList<>();
+    send.add(new ChannelMessage.Countersign(id, me, p.proof().nonce(), sig));
+    for (ChannelEffect e : proposed.effects()) {
+      if (e instanceof ChannelEffect.ProposalSuperseded lost && lost.loser().proposer() == me) {
+        // Our proposal lost the race (§8): the peer's higher one is committed without our update, so we
+        // propose it again on top. If it is no longer legal, the ProposalSuperseded effect alone reports it.
+        if (propose(lost.loser().update()) instanceof Outcome.Done again) {
+          effects.addAll(again.effects());
+          send.addAll(again.send());
+        }
+      }
+    }
+    return new Outcome.Done(state, effects, send);
   }
 
   /** Offers a cooperative close at the latest state: reserves nonce + 1 for the close, signs, applies. */
@@ -339,6 +365,19 @@ public final class DurableChannel {
     }
     Bytes sig = ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, c.closeProof());
     return closeStep(new ChannelEvent.AcceptClose(me, sig), new ChannelMessage.AcceptClose(id, me, sig));
+  }
+
+  /**
+   * True if this node signed a cooperative close of {@code o}'s latest state (its reservation is that close):
+   * the peer may settle at that state at any moment, so this node signs no later state (a payment to it
+   * could be undone by the close; spec/channels-durability.md 2.4). The close is re-learned after a restart
+   * only from the journal, since ledger phases are not journaled.
+   */
+  private boolean closeSigned(ChannelState.Open o) {
+    Optional<ChannelRecord> r = journal.latest(idBytes);
+    BalanceProof close = ChannelMachine.closeProof(o.latest());
+    return r.isPresent() && r.get().reserved().nonce() == close.nonce()
+        && Arrays.equals(r.get().reserved().stateHash(), signedHash(SignatureType.COOPERATIVE_CLOSE, close));
   }
 
   /** Reserves the close proof's nonce for the COOPERATIVE_CLOSE signature: no state is signed there after. */

@@ -55,11 +55,11 @@ class DurableChannelTest {
       Outcome atB = p.deliver(Party.A, propose);
       ChannelMessage counter = only(atB);
       assertInstanceOf(ChannelMessage.Countersign.class, counter);
-      assertEquals(1, storedNonce(p, Party.B), "stored before the countersignature was handed out");
+      assertEquals(2, storedNonce(p, Party.B), "stored before the countersignature was handed out");
       assertTrue(done(atB).effects().stream().anyMatch(e -> e instanceof ChannelEffect.StateCommitted));
       assertEquals(0, storedNonce(p, Party.A));
       done(p.deliver(Party.B, counter));
-      assertEquals(1, storedNonce(p, Party.A));
+      assertEquals(2, storedNonce(p, Party.A));
       assertEquals(open(p.a).latest(), open(p.b).latest());
       assertEquals(Amount.of(999_750), open(p.a).latest().proof().balanceA());
     }
@@ -118,7 +118,7 @@ class DurableChannelTest {
       assertEquals(Pair.T0 + 60, open(p.a).now());
       // and the channel goes on: the secret unlocks the lock
       p.deliver(Party.A, only(p.deliver(Party.B, only(p.b.propose(new Update.Unlock(Bytes.copyOf(new byte[32])))))));
-      assertEquals(3, open(p.a).latest().proof().nonce());
+      assertEquals(5, open(p.a).latest().proof().nonce()); // A at 2, B at 3 and 5
       assertTrue(open(p.b).locks().isEmpty());
     }
   }
@@ -137,7 +137,7 @@ class DurableChannelTest {
           "no other state at the reserved nonce");
       p.reestablish();
       done(p.deliver(Party.B, only(p.deliver(Party.A, again))));
-      assertEquals(1, open(p.a).latest().proof().nonce());
+      assertEquals(2, open(p.a).latest().proof().nonce());
       assertTrue(p.a.pendingProposal().isEmpty());
     }
   }
@@ -154,7 +154,9 @@ class DurableChannelTest {
       ChannelState.Open ob = open(p.b);
       Outcome.Done d = done(p.a.receive(new ChannelEvent.Reestablish(Party.B, ob.latest(), ob.locks())));
       assertTrue(d.effects().stream().anyMatch(e -> e instanceof ChannelEffect.Restored));
-      assertEquals(1, storedNonce(p, Party.A));
+      assertTrue(d.effects().stream().noneMatch(e -> e instanceof ChannelEffect.ProposalSuperseded),
+          "the restored state is the proposal itself, committed");
+      assertEquals(2, storedNonce(p, Party.A));
       assertEquals(ob.latest(), open(p.a).latest());
       assertTrue(p.a.pendingProposal().isEmpty());
     }
@@ -176,7 +178,7 @@ class DurableChannelTest {
       Outcome.Done atA = done(p.deliver(Party.B, decoded));
       assertTrue(atA.effects().stream().anyMatch(e -> e instanceof ChannelEffect.Restored));
       assertEquals(open(p.b).latest(), open(p.a).latest());
-      assertEquals(1, storedNonce(p, Party.A));
+      assertEquals(2, storedNonce(p, Party.A));
     }
   }
 
@@ -208,16 +210,28 @@ class DurableChannelTest {
   }
 
   @Test
-  void theRaceLoserRefusesToCountersignAtANonceItSignedAlready() {
-    // Spec/channels-durability.md "Durable channel endpoint": B proposed at nonce 1 and A's proposal wins the
-    // race; countersigning it would put B's signature on two states at nonce 1, so the journal refuses.
+  void aRaceIsWonByTheHigherNonceAndTheLoserProposesAgainOnTop() {
+    // channels.md §8: B proposes at 1, A at 2, at the same time; neither signs two states at one nonce.
     try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
       p.fund();
-      only(p.b.propose(pay(3)));
+      ChannelMessage fromB = only(p.b.propose(pay(3)));
       ChannelMessage fromA = only(p.a.propose(pay(4)));
-      ChannelState before = p.b.state();
-      assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.deliver(Party.A, fromA));
-      assertEquals(before, p.b.state());
+      long size = p.journalA.size();
+      assertEquals(new Outcome.Rejected(RejectReason.RACE_LOST), p.deliver(Party.B, fromB));
+      assertEquals(size, p.journalA.size(), "A signed nothing for the lower proposal");
+      Outcome.Done atB = done(p.deliver(Party.A, fromA));
+      assertTrue(atB.effects().stream().anyMatch(e -> e instanceof ChannelEffect.ProposalSuperseded));
+      assertEquals(2, atB.send().size(), "the countersignature, then B's payment again");
+      ChannelMessage.Countersign cs = (ChannelMessage.Countersign) atB.send().get(0);
+      ChannelMessage.Propose again = (ChannelMessage.Propose) atB.send().get(1);
+      assertEquals(2, cs.nonce());
+      assertEquals(3, again.proposal().proof().nonce());
+      assertEquals(((ChannelMessage.Propose) fromB).proposal().update(), again.proposal().update());
+      done(p.deliver(Party.B, cs));
+      p.deliver(Party.A, only(p.deliver(Party.B, again)));
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(Amount.of(1_000_000 - 4 + 3), open(p.a).latest().proof().balanceA());
+      assertTrue(p.a.pendingProposal().isEmpty() && p.b.pendingProposal().isEmpty());
     }
   }
 
@@ -233,7 +247,7 @@ class DurableChannelTest {
       assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.B, only(settled))).state());
     }
     try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
-      assertEquals(1, open(p.a).latest().proof().nonce(), "ledger phases are re-learned, not journaled");
+      assertEquals(2, open(p.a).latest().proof().nonce(), "ledger phases are re-learned, not journaled");
       assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.a.propose(pay(1)));
       assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.b.propose(pay(1)));
     }
@@ -274,7 +288,8 @@ class DurableChannelTest {
           p.deliver(payer.other(), only(p.deliver(payer, only(p.end(payer).propose(pay(1 + i))))));
         }
         assertEquals(open(p.a).latest(), open(p.b).latest());
-        assertEquals(5L * (life + 1), open(p.a).latest().proof().nonce());
+        // five updates a life, payers alternating: nonces 2..6, 7..11, 12..16, 17..21
+        assertEquals(5L * (life + 1) + 1, open(p.a).latest().proof().nonce());
         List<Long> total = List.of(open(p.a).latest().proof().balanceA().plus(open(p.a).latest().proof().balanceB())
             .units().longValueExact());
         assertEquals(List.of(2_000_000L), total);

@@ -237,13 +237,14 @@ public final class Demo implements AutoCloseable {
     end();
 
     // 3. ETH, and the other direction
-    begin(3, "Arron pays Tom 0.25 ETH (gas in MTC to the fridge); Tom pays Arron 1 MTC back");
+    begin(3, "Arron pays Tom 0.25 ETH (gas in MTC to the fridge); then Arron and Tom pay each other at the "
+        + "same moment");
     SignedState eth = pay(atEth[0], "0.25");
     gas(arron, eth.proof().fee(atEth[0].me).units());
     log("gas: Arron's cumulative fee in the ETH channel is now " + eth.proof().fee(atEth[0].me).format(Asset.MTC)
         + " MTC (10^13 units per update), paid to Jack's fridge at close out of his 0.01 MTC pledge");
     awaitReceipts(atEth[0]);
-    pay(atMtc[1], "1");
+    race(atMtc[0], "0.5", "1");
     awaitReceipts(atMtc[1]);
     end();
 
@@ -335,6 +336,38 @@ public final class Demo implements AutoCloseable {
     exchange(() -> v.latestNonce() >= nonce && v.peerView().latestNonce() >= nonce,
         () -> v.owner.send(v.peer, msg), v.owner.name + "'s proposal of state " + nonce + " of " + v.name);
     return v.latest();
+  }
+
+  /**
+   * The owner of {@code v} and its peer pay each other at the same moment ({@code mine} and {@code theirs}):
+   * two proposals on the same state, in flight both ways. The race rule (spec/channels.md §8) decides
+   * without a word of negotiation; both payments are committed, each party signs one state per nonce.
+   */
+  private void race(ChannelView v, String mine, String theirs) {
+    ChannelView w = v.peerView();
+    Amount a = Amount.parse(mine, v.params.asset());
+    Amount b = Amount.parse(theirs, v.params.asset());
+    Amount before = v.latest().proof().balance(v.me);
+    Proposal pv = v.owner.propose(v, new Update.Payment(a));
+    Proposal pw = w.owner.propose(w, new Update.Payment(b));
+    log(v.owner.name + " proposes state " + pv.proof().nonce() + " (" + describe(v, pv.update()) + ") and at the "
+        + "same moment " + w.owner.name + " proposes state " + pw.proof().nonce() + " (" + describe(w, pw.update())
+        + "), both on state " + v.latestNonce() + "; the two proposals cross in the mesh");
+    long above = Math.max(pv.proof().nonce(), pw.proof().nonce());
+    exchange(() -> v.latestNonce() > above && v.latest().equals(w.latest()) && v.open().pending() == null
+        && w.open().pending() == null, () -> {
+          // resend whatever is still waiting for its countersignature (a proposal again after a lost race)
+          for (ChannelView x : List.of(v, w)) {
+            x.channel.pendingProposal().ifPresent(m -> x.owner.send(x.peer, m));
+          }
+        }, "the racing payments of " + v.name);
+    move(v.owner, v.peer, v.params.asset(), a.units());
+    move(w.owner, w.peer, w.params.asset(), b.units());
+    checkBoth(v, "the race ends with both on one state");
+    Amount after = v.latest().proof().balance(v.me);
+    check("both racing payments are committed, each once", after.equals(before.minus(a).plus(b)),
+        v.owner.name + " " + before.format(v.params.asset()) + " - " + mine + " + " + theirs + " = "
+        + after.format(v.params.asset()) + " " + v.params.asset());
   }
 
   /**

@@ -11,6 +11,7 @@ import network.mtc.channels.ChannelState;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.Update;
 import network.mtc.channels.journal.ChannelJournal;
@@ -165,14 +166,28 @@ final class Person {
     // a retransmission of a proposal already countersigned: the endpoint answers with the same countersignature
     boolean again = v.state() instanceof ChannelState.Open o && o.latest().proof().equals(p.proof());
     Outcome out = v.channel.receive(new ChannelEvent.Propose(p));
-    if (out instanceof Outcome.Rejected r) {
+    if (out instanceof Outcome.Rejected r && r.reason() == RejectReason.RACE_LOST) {
+      demo.log(name + " gets " + v.peer.name + "'s proposal of state " + nonce + " while " + name + "'s own of "
+          + "state " + v.open().pending().proof().nonce() + " is pending: the higher nonce wins the race, so " + name
+          + " signs nothing for state " + nonce + " (RACE_LOST) and waits for " + v.peer.name + " to countersign");
+      return;
+    } else if (out instanceof Outcome.Rejected r) {
       demo.log(name + " rejects " + v.peer.name + "'s proposal of state " + nonce + ": " + r.reason());
       return;
     } else if (out instanceof Outcome.Refused r) {
       demo.log(name + "'s journal refuses to countersign state " + nonce + ": " + r.decision());
       return;
     }
-    ChannelMessage countersign = ((Outcome.Done) out).send().get(0);
+    Outcome.Done done = (Outcome.Done) out;
+    for (ChannelEffect e : done.effects()) {
+      if (e instanceof ChannelEffect.ProposalSuperseded lost) {
+        Person even = v.me == Party.A ? this : v.peer;
+        Person odd = even == this ? v.peer : this;
+        demo.log(name + "'s own proposal of state " + lost.loser().proof().nonce() + " lost the race to "
+            + v.peer.name + "'s state " + nonce + " (in this channel " + even.name + " proposes at even nonces and "
+            + odd.name + " at odd ones, so two proposals never share a nonce; the higher wins)");
+      }
+    }
     if (!again) {
       demo.log(name + " opens the envelope, checks state " + nonce + " (" + Demo.describe(v, p.update())
           + "), journals it (synced) and only then countersigns");
@@ -182,7 +197,13 @@ final class Person {
             .substring(0, 16) + "... from " + v.peer.name + "'s unlock");
       }
     }
-    send(v.peer, countersign);
+    for (ChannelMessage m : done.send()) { // the countersignature, then our own update again if it lost a race
+      if (m instanceof ChannelMessage.Propose retry) {
+        demo.log(name + " proposes the payment again on top of it, as state "
+            + retry.proposal().proof().nonce());
+      }
+      send(v.peer, m);
+    }
     if (!again) {
       publishAppointment(v);
     }

@@ -35,16 +35,26 @@ class DemoTest {
     DemoReport r = Demo.run(1);
     assertTrue(r.ok(), r::toText);
     Amount gas = ChannelParams.GAS_PER_UPDATE; // one ETH update, proposed by Arron
-    // Arron: paid 5, got 1 back, paid 2 to Ruby through Tom, paid the gas; in ETH paid 0.25 and forfeited
-    // the 0.75 the latest state gave him
-    assertEquals(mtc("1000").minus(mtc("5")).plus(mtc("1")).minus(mtc("2")).minus(gas).format(Asset.MTC),
-        balance(r, "Arron", Asset.MTC));
+    // Arron: paid 5, then 0.5 while Tom paid him 1 at the same moment (the race), paid 2 to Ruby through Tom,
+    // paid the gas; in ETH paid 0.25 and forfeited the 0.75 the latest state gave him
+    assertEquals(mtc("1000").minus(mtc("5")).minus(mtc("0.5")).plus(mtc("1")).minus(mtc("2")).minus(gas)
+        .format(Asset.MTC), balance(r, "Arron", Asset.MTC));
     assertEquals(eth("5").minus(eth("0.25")).minus(eth("0.75")).format(Asset.ETH), balance(r, "Arron", Asset.ETH));
-    // Tom: +5 -1 from Arron, +2 from Arron and -2 to Ruby; in ETH the whole 2 ETH channel after a 1 ETH pledge
-    assertEquals(mtc("1000").plus(mtc("5")).minus(mtc("1")).format(Asset.MTC), balance(r, "Tom", Asset.MTC));
+    // Tom: +5 +0.5 -1 with Arron, +2 from Arron and -2 to Ruby; in ETH the whole 2 ETH channel after a 1 ETH
+    // pledge
+    assertEquals(mtc("1000").plus(mtc("5")).plus(mtc("0.5")).minus(mtc("1")).format(Asset.MTC),
+        balance(r, "Tom", Asset.MTC));
     assertEquals(eth("5").minus(eth("1")).plus(eth("2")).format(Asset.ETH), balance(r, "Tom", Asset.ETH));
     assertEquals(mtc("1002").format(Asset.MTC), balance(r, "Ruby", Asset.MTC));
     assertEquals(gas.format(Asset.MTC), balance(r, "Jack's fridge", Asset.MTC));
+  }
+
+  @Test
+  void racingPaymentsAreBothCommittedOnce() {
+    DemoReport r = Demo.run(1);
+    DemoReport.Check c = check(r, "both racing payments are committed, each once");
+    assertTrue(c.ok(), c.detail());
+    assertTrue(r.toText().contains("RACE_LOST"), "the race happened: one proposal lost");
   }
 
   @Test
