@@ -67,7 +67,10 @@ final class ChannelFsmSuite implements Suite {
         + "(spec/channels.md §7, mediated transfers): input {params_in, events_in, me_in, params_out, "
         + "events_out, me_out, attempts}; replay both event lists from Opening (all accepted), then for "
         + "each attempt {hash, expiry} output.results[i] is the mediator's draft of the outgoing lock: "
-        + "{type: \"Ready\", proposer, update, proof, locks} or {type: \"Illegal\", reason}.";
+        + "{type: \"Ready\", proposer, update, proof, locks} or {type: \"Illegal\", reason}. op \"reveal\" "
+        + "(spec/channels.md §7, revealing the secret): input {params, events, me, attempts}; replay the events "
+        + "(all accepted), then for each attempt {preimage} output.results[i] is the draft of me's Unlock, as "
+        + "for forward.";
   }
 
   @Override
@@ -431,7 +434,58 @@ final class ChannelFsmSuite implements Suite {
         + "the outgoing expiry must be at least the incoming channel's challenge period earlier", false, hash));
     out.add(forwardCase("forward-001", "mediated transfer: the incoming lock expired, or the outgoing channel "
         + "cannot carry the lock", true, hash));
+    out.add(revealCase());
     return out;
+  }
+
+  /**
+   * Ruby, the payee, holds locks from Tom and decides whether to reveal each secret: one in good time, one
+   * expiring less than a challenge period ahead, one expired, one of her own, one unknown.
+   */
+  private static Map<String, Object> revealCase() {
+    long w = ChannelParams.MIN_CHALLENGE_PERIOD;
+    Script s = new Script("reveal-000/in", "", Asset.MTC, 1000, 1000, 0, TOM, RUBY, 0xF3);
+    Party tom = s.params.partyOf(SigningKey.fromSeed(fill(TOM)).publicKey());
+    Party ruby = tom.other();
+    s.fund();
+    Bytes good = Bytes.copyOf(fill(0x71));
+    Bytes close = Bytes.copyOf(fill(0x72));
+    Bytes expired = Bytes.copyOf(fill(0x73));
+    Bytes hers = Bytes.copyOf(fill(0x74));
+    s.update(tom, new Update.AddLock(new HashLock(tom, HashLock.hashOf(good.toByteArray()), Amount.of(20),
+        T0 + 100 + w)));
+    s.update(tom, new Update.AddLock(new HashLock(tom, HashLock.hashOf(close.toByteArray()), Amount.of(20),
+        T0 + 99 + w)));
+    s.update(tom, new Update.AddLock(new HashLock(tom, HashLock.hashOf(expired.toByteArray()), Amount.of(20),
+        T0 + 100)));
+    s.update(ruby, new Update.AddLock(new HashLock(ruby, HashLock.hashOf(hers.toByteArray()), Amount.of(20),
+        T0 + 2 * w)));
+    s.ok(new Tick(T0 + 100));
+    Object[][] attempts = {
+        {Bytes.copyOf(fill(0x75)), RejectReason.UNKNOWN_LOCK},
+        {hers, RejectReason.UNKNOWN_LOCK},
+        {expired, RejectReason.LOCK_EXPIRED},
+        {close, RejectReason.EXPIRY_TOO_CLOSE},
+        {good, null}};
+    List<Object> tries = new ArrayList<>();
+    List<Object> results = new ArrayList<>();
+    for (Object[] a : attempts) {
+      Draft d = ChannelMachine.reveal(s.open(), ruby, (Bytes) a[0]);
+      RejectReason got = d instanceof Draft.Illegal i ? i.reason() : null;
+      if (got != a[1]) {
+        throw new IllegalStateException("reveal-000: expected " + a[1] + ", got " + got);
+      }
+      tries.add(Cases.map("preimage", ((Bytes) a[0]).hex()));
+      results.add(ChannelJson.write(d));
+    }
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("seeds", List.of(Cases.hex(fill(TOM)), Cases.hex(fill(RUBY))));
+    input.put("params", ChannelJson.write(s.params));
+    input.put("events", s.events);
+    input.put("me", ruby.name());
+    input.put("attempts", tries);
+    return Cases.ok("reveal-000", "the payee reveals a secret only for a lock of the other party that expires "
+        + "at least a challenge period ahead", "reveal", input, Cases.map("results", results));
   }
 
   /** Seeds of the mediated transfer's keys: Arron, Tom, Ruby. */
@@ -520,6 +574,15 @@ final class ChannelFsmSuite implements Suite {
         results.add(ChannelJson.write(ChannelMachine.forward(from, ChannelJson.party(in.get("me_in")), to,
             ChannelJson.party(in.get("me_out")), Bytes.copyOf(Cases.unhex((String) m.get("hash"))),
             ((Number) m.get("expiry")).longValue())));
+      }
+      return Cases.same(c.get("output"), Cases.map("results", results));
+    }
+    if ("reveal".equals(c.get("op"))) {
+      ChannelState.Open at = (ChannelState.Open) replay(in.get("params"), in.get("events"));
+      List<Object> results = new ArrayList<>();
+      for (Object a : Cases.list(in.get("attempts"))) {
+        results.add(ChannelJson.write(ChannelMachine.reveal(at, ChannelJson.party(in.get("me")),
+            Bytes.copyOf(Cases.unhex((String) Cases.obj(a).get("preimage"))))));
       }
       return Cases.same(c.get("output"), Cases.map("results", results));
     }

@@ -158,6 +158,35 @@ public final class ChannelMachine {
     return draft(out, meOut, new Update.AddLock(new HashLock(meOut, hash, incoming.amount(), expiry)));
   }
 
+  /**
+   * The Unlock by which {@code payee} reveals {@code preimage} to claim an incoming lock off-ledger (spec/
+   * channels.md §7, "Revealing the secret"): the payee of a transfer, or a mediator claiming upstream. Checked
+   * in order: a pending lock of {@code s} opened by the preimage and sent by the other party
+   * ({@code UNKNOWN_LOCK}); not expired at {@code s}'s time ({@code LOCK_EXPIRED}); expiring at least one
+   * challenge period after that time ({@code EXPIRY_TOO_CLOSE}), since once the secret is out the other
+   * party can claim upstream while withholding its countersignature, and the payee must still be able to
+   * close and claim on the ledger before the lock expires; then the rules of an Unlock. Nothing is signed.
+   */
+  public static Draft reveal(Open s, Party payee, Bytes preimage) {
+    HashLock lock = null;
+    for (HashLock l : s.locks()) {
+      if (l.opens(preimage.toByteArray())) {
+        lock = l;
+        break;
+      }
+    }
+    if (lock == null || lock.sender() != payee.other()) {
+      return new Draft.Illegal(RejectReason.UNKNOWN_LOCK);
+    }
+    if (s.now() >= lock.expiry()) {
+      return new Draft.Illegal(RejectReason.LOCK_EXPIRED);
+    }
+    if (lock.expiry() - s.now() < s.params().challengePeriod()) {
+      return new Draft.Illegal(RejectReason.EXPIRY_TOO_CLOSE);
+    }
+    return draft(s, payee, new Update.Unlock(preimage));
+  }
+
   /** The countersignature of the pending proposal of {@code s}. */
   public static Bytes countersign(Open s, SigningKey key) {
     if (s.pending() == null) {

@@ -50,7 +50,9 @@ public enum RejectReason {
   LOCK_NOT_EXPIRED,
   /**
    * A mediated transfer's outgoing lock does not expire at least one challenge period of the incoming
-   * channel before the incoming lock: the mediator could pay out and be unable to claim.
+   * channel before the incoming lock: the mediator could pay out and be unable to claim. Also: a lock to be
+   * claimed by revealing its secret expires less than one challenge period ahead, too soon to claim it on
+   * the ledger if the other party withholds its countersignature.
    */
   EXPIRY_TOO_CLOSE,
   /** Pending locks or a pending proposal forbid a cooperative close. */

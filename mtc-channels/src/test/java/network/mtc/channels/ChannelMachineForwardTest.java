@@ -116,4 +116,24 @@ class ChannelMachineForwardTest {
     assertEquals(RejectReason.LOCK_EXPIRED,
         reason(ChannelMachine.forward(in.state, in.of(tom), out.state, out.of(tom), hash, T0 + 2 * W)));
   }
+
+  @Test
+  void thePayeeRevealsTheSecretOnlyWithAChallengePeriodLeftToClaimOnTheLedger() {
+    Ch ch = new Ch(tom, ruby, W);
+    Party rubyP = ch.of(ruby);
+    ch.lock(tom, hash, 30, T0 + 100 + W);
+    Bytes other = Bytes.copyOf(Fixture.seed(0x98));
+    ch.lock(ruby, HashLock.hashOf(other.toByteArray()), 10, T0 + 2 * W); // Ruby's own lock: not hers to claim
+    assertEquals(RejectReason.UNKNOWN_LOCK, reason(ChannelMachine.reveal(ch.state, rubyP, other)));
+    assertEquals(RejectReason.UNKNOWN_LOCK,
+        reason(ChannelMachine.reveal(ch.state, rubyP, Bytes.copyOf(Fixture.seed(0x97)))));
+    ch.tick(T0 + 100);   // exactly one challenge period left: still safe
+    Draft.Ready ok = assertInstanceOf(Draft.Ready.class, ChannelMachine.reveal(ch.state, rubyP, secret));
+    assertEquals(new Update.Unlock(secret), ok.update());
+    assertEquals(Amount.of(100 - 10 + 30), ok.proof().balance(rubyP)); // her own lock of 10 still pending
+    ch.tick(T0 + 101);   // one second less: Ruby lets the lock expire instead
+    assertEquals(RejectReason.EXPIRY_TOO_CLOSE, reason(ChannelMachine.reveal(ch.state, rubyP, secret)));
+    ch.tick(T0 + 100 + W);
+    assertEquals(RejectReason.LOCK_EXPIRED, reason(ChannelMachine.reveal(ch.state, rubyP, secret)));
+  }
 }

@@ -338,6 +338,20 @@ public final class Demo implements AutoCloseable {
     return v.latest();
   }
 
+  /** The Unlock by which {@code who} reveals {@code preimage} in {@code v}, once the payee's rule allows it. */
+  private Update revealed(ChannelView v, Bytes preimage, String who) {
+    Draft d = ChannelMachine.reveal(v.open(), v.me, preimage);
+    if (!(d instanceof Draft.Ready ready)) {
+      throw new StoryFailure(who + " may not reveal the secret in " + v.name + ": " + d);
+    }
+    HashLock lock = v.open().locks().stream().filter(l -> l.opens(preimage.toByteArray())).findFirst()
+        .orElseThrow();
+    log(who + "'s incoming lock expires in " + hours(lock.expiry() - v.open().now()) + ", at least a challenge "
+        + "period ahead: time enough to claim it on the ledger if the unlock went unanswered, so " + who
+        + " reveals the secret");
+    return ready.update();
+  }
+
   /**
    * The owner of {@code v} and its peer pay each other at the same moment ({@code mine} and {@code theirs}):
    * two proposals on the same state, in flight both ways. The race rule (spec/channels.md §8) decides
@@ -435,12 +449,13 @@ public final class Demo implements AutoCloseable {
         + "expiry one challenge period earlier (" + (expiryTr - now) / 86_400 + " days)");
     update(tr[0], ready.update());
     Bytes pre = ruby.secrets.get(hash.hex());
-    update(tr[1], new Update.Unlock(pre));
+    // The payee's rule (spec/channels.md §7): reveal only with a challenge period left to claim on the ledger.
+    update(tr[1], revealed(tr[1], pre, "Ruby"));
     Bytes learned = tom.secrets.get(hash.hex());
     if (learned == null) {
       throw new StoryFailure("Tom did not learn the secret from Ruby's unlock");
     }
-    update(at[1], new Update.Unlock(learned));
+    update(at[1], revealed(at[1], learned, "Tom"));
     move(arron, ruby, Asset.MTC, a.units());
     checkBoth(at[0], "Arron-Tom settles the lock: Tom +" + amount + " MTC");
     checkBoth(tr[0], "Tom-Ruby settles the lock: Ruby +" + amount + " MTC");
