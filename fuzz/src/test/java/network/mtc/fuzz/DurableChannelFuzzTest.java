@@ -31,7 +31,8 @@ import network.mtc.wire.Bytes;
  * Both ends of a channel as {@link DurableChannel}s with real journals, in the manner of LDK's
  * chanmon_consistency: the input is a stream of operations (either side proposes, messages in either
  * direction are delivered, dropped or duplicated, either side crashes and restarts from its journal alone,
- * either side sends a REESTABLISH). Properties: nothing throws; no party ever signs two different states at
+ * either side sends a REESTABLISH or withdraws its pending proposal; rejected proposals are answered with a
+ * REJECT, which makes the proposer withdraw). Properties: nothing throws; no party ever signs two different states at
  * one nonce (Ed25519 is deterministic, so one state gives one signature: every signature that leaves an end
  * is recorded per party and nonce, across restarts); every state an end holds conserves the deposits; and
  * once both sides exchange REESTABLISH and every message is delivered, they hold the same latest state.
@@ -111,7 +112,7 @@ public class DurableChannelFuzzTest {
       for (int i = 0; i < data.length && ops < MAX_OPS; i++, ops++) {
         int op = data[i] & 0xFF;
         Party p = (op & 1) == 0 ? Party.A : Party.B;
-        switch ((op >>> 1) % 6) {
+        switch ((op >>> 1) % 7) {
           case 0 -> {
             int amount = 1 + (i + 1 < data.length ? data[++i] & 0x7F : 1);
             outcome(p, ends[p.index()].propose(new Update.Payment(Amount.of(amount))));
@@ -125,6 +126,7 @@ public class DurableChannelFuzzTest {
             }
           }
           case 4 -> restart(p);
+          case 5 -> outcome(p, ends[p.index()].withdraw());   // gave up waiting for the countersignature
           default -> ends[p.index()].reestablish().ifPresent(m -> send(p, m));
         }
         checkConserved();
@@ -162,6 +164,8 @@ public class DurableChannelFuzzTest {
         o = to.receive(new ChannelEvent.Countersign(c.signer(), c.signature()));
       } else if (m instanceof ChannelMessage.Reestablish r) {
         o = to.receive(new ChannelEvent.Reestablish(r.from(), r.lastSeen(), r.locks()));
+      } else if (m instanceof ChannelMessage.Reject r) {
+        o = to.onReject(r);
       } else {
         throw new AssertionError("unexpected message " + m);
       }
@@ -171,6 +175,8 @@ public class DurableChannelFuzzTest {
     void outcome(Party at, Outcome o) {
       if (o instanceof Outcome.Done d) {
         d.send().forEach(m -> send(at, m));
+      } else if (o instanceof Outcome.Rejected r) {
+        r.send().forEach(m -> send(at, m));
       }
     }
 

@@ -20,7 +20,10 @@ public sealed interface ChannelEffect {
     }
   }
 
-  /** The race rule dropped this proposal; its proposer re-proposes on the next state. */
+  /**
+   * This proposal will not be committed: it lost a race (§8; its proposer's endpoint proposes it again on
+   * the new state), a restored state replaced it, or its proposer withdrew it.
+   */
   record ProposalSuperseded(Proposal loser) implements ChannelEffect {}
 
   /** Reestablish: both sides hold the same latest state. */

@@ -71,6 +71,11 @@ public final class DurableChannel {
   private final Bytes id;
   private final byte[] idBytes;
   private ChannelState state;
+  /**
+   * A proposal of the peer made on top of this node's pending proposal, which arrived before the peer's
+   * countersignature of it (the mesh does not keep order): held, one at most, until that countersignature.
+   */
+  private Proposal early;
 
   private DurableChannel(ChannelJournal journal, ChannelParams params, SigningKey key, Party me,
       ChannelState state) {
@@ -139,6 +144,9 @@ public final class DurableChannel {
     }
     if (!(m instanceof ChannelMessage.Propose p) || p.proposal().proposer() != me) {
       throw new IllegalStateException("journaled proposal is not this party's");
+    }
+    if (!p.proposal().proof().prevHash().equals(open.latest().proof().hash())) {
+      return null; // made on an earlier state that a restored one replaced: it can never be countersigned
     }
     Draft d = ChannelMachine.draft(open, me, p.proposal().update(), p.proposal().proof().nonce());
     if (!(d instanceof Draft.Ready ready) || !ready.proof().equals(p.proposal().proof())
@@ -244,7 +252,9 @@ public final class DurableChannel {
    * the new proposal follows the countersignature);
    * the peer's countersignature of this node's proposal stores the co-signed state; a reestablish that
    * restores a newer state stores it, and one from a peer that is behind is answered with this node's own
-   * REESTABLISH. Every {@link ChannelEffect.StateCommitted} is synced before return.
+   * REESTABLISH. Every {@link ChannelEffect.StateCommitted} is synced before return. A peer's proposal made
+   * on top of this node's pending proposal that arrives before the countersignature of it (the mesh does not
+   * keep order) is held, and applied once that countersignature commits the proposal.
    *
    * @throws IllegalArgumentException for this party's own proposal, countersignature or close signatures:
    *     those are made by {@link #propose}, {@link #offerClose} and {@link #acceptClose}
@@ -259,6 +269,24 @@ public final class DurableChannel {
     if (event instanceof ChannelEvent.Propose p) {
       return onProposal(p.proposal());
     }
+    Outcome o = apply(event);
+    if (early != null && o instanceof Outcome.Done d && state instanceof ChannelState.Open open
+        && open.pending() == null) {
+      Proposal next = early;
+      early = null;
+      if (next.proof().prevHash().equals(open.latest().proof().hash())
+          && onProposal(next) instanceof Outcome.Done then) {
+        List<ChannelEffect> effects = new ArrayList<>(d.effects());
+        effects.addAll(then.effects());
+        List<ChannelMessage> send = new ArrayList<>(d.send());
+        send.addAll(then.send());
+        return new Outcome.Done(state, effects, send);
+      }
+    }
+    return o;
+  }
+
+  private Outcome apply(ChannelEvent event) {
     Transition t = ChannelMachine.apply(state, event);
     if (t instanceof Transition.Rejected r) {
       return new Outcome.Rejected(r.reason());
@@ -297,9 +325,19 @@ public final class DurableChannel {
       return new Outcome.Done(state, List.of(), List.of(new ChannelMessage.Countersign(id, me,
           p.proof().nonce(), o.latest().signature(me))));
     }
+    if (state instanceof ChannelState.Open o && o.pending() != null && o.pending().proposer() == me
+        && p.proposer() != me && p.proof().prevHash().equals(o.pending().proof().hash())) {
+      // The peer countersigned our proposal and proposed on top; its countersignature is still on the way.
+      early = p;
+      return new Outcome.Done(state, List.of(), List.of());
+    }
     Transition t = ChannelMachine.apply(state, new ChannelEvent.Propose(p));
     if (t instanceof Transition.Rejected r) {
-      return new Outcome.Rejected(r.reason());
+      // Tell the proposer, so that it withdraws (§7); a lost race needs no word: our higher proposal is on
+      // its way and supersedes theirs there.
+      return r.reason() == RejectReason.RACE_LOST ? new Outcome.Rejected(r.reason())
+          : new Outcome.Rejected(r.reason(), List.of(new ChannelMessage.Reject(id, p.proof().nonce(),
+              r.reason())));
     }
     Transition.Accepted proposed = (Transition.Accepted) t;
     ChannelState.Open withPending = (ChannelState.Open) proposed.next();
@@ -334,6 +372,41 @@ public final class DurableChannel {
       }
     }
     return new Outcome.Done(state, effects, send);
+  }
+
+  /**
+   * Withdraws this node's pending proposal (channels.md §7, "Withdrawing"): after the peer rejected it or
+   * left it unanswered. Nothing is journaled and nothing signed: the proposal keeps this node's signature,
+   * so the peer may still complete it until a later state is co-signed, and a reestablish then shows it.
+   * The next proposal steps over its nonce. A restart brings a withdrawn proposal back as pending, to be
+   * withdrawn again. {@link Outcome.Done#effects()} holds {@code ProposalSuperseded} of the withdrawn
+   * proposal.
+   */
+  public Outcome withdraw() {
+    if (!(state instanceof ChannelState.Open o) || o.pending() == null || o.pending().proposer() != me) {
+      return new Outcome.Rejected(RejectReason.NO_PENDING_PROPOSAL);
+    }
+    state = new ChannelState.Open(params, o.latest(), o.locks(), null, o.now());
+    return new Outcome.Done(state, List.of(new ChannelEffect.ProposalSuperseded(o.pending())), List.of());
+  }
+
+  /**
+   * The peer's REJECT of a proposal: if it names this node's pending proposal, withdraws it ({@link
+   * #withdraw}); for a nonce or chain mismatch ({@code BAD_NONCE}, {@code BAD_PREV_HASH}) the peer holds
+   * another state than this node, so {@link Outcome.Done#send()} also holds this node's REESTABLISH.
+   * A REJECT of anything else is {@code NO_PENDING_PROPOSAL} (a late or forged one: nothing changes).
+   */
+  public Outcome onReject(ChannelMessage.Reject r) {
+    if (!r.channelId().equals(id)) {
+      return new Outcome.Rejected(RejectReason.WRONG_CHANNEL);
+    }
+    if (!(state instanceof ChannelState.Open o) || o.pending() == null || o.pending().proposer() != me
+        || o.pending().proof().nonce() != r.nonce()) {
+      return new Outcome.Rejected(RejectReason.NO_PENDING_PROPOSAL);
+    }
+    Outcome.Done w = (Outcome.Done) withdraw();
+    boolean otherState = r.reason() == RejectReason.BAD_NONCE || r.reason() == RejectReason.BAD_PREV_HASH;
+    return otherState ? new Outcome.Done(w.state(), w.effects(), List.of(reestablish().orElseThrow())) : w;
   }
 
   /** Offers a cooperative close at the latest state: reserves nonce + 1 for the close, signs, applies. */
@@ -404,6 +477,13 @@ public final class DurableChannel {
     if (r.isPresent() && r.get().reserved().nonce() == proof.nonce()
         && Arrays.equals(r.get().reserved().stateHash(), hash)) {
       journal.storeState(idBytes, proof.nonce(), hash, bytes);
+      return SignDecision.ALREADY_RESERVED;
+    }
+    if (r.isPresent() && Long.compareUnsigned(proof.nonce(), r.get().reserved().nonce()) < 0
+        && r.get().stored().map(st -> Long.compareUnsigned(proof.nonce(), st.nonce()) > 0).orElse(true)) {
+      // a state we signed before a later reservation (a withdrawn proposal the peer countersigned after all):
+      // storing it signs nothing
+      journal.storeEarlier(idBytes, proof.nonce(), hash, bytes);
       return SignDecision.ALREADY_RESERVED;
     }
     return journal.reserveAndStore(idBytes, proof.nonce(), hash, bytes);

@@ -31,11 +31,22 @@ public sealed interface Outcome {
     }
   }
 
-  /** The state machine rejected the event or update; nothing changed. */
-  record Rejected(RejectReason reason) implements Outcome {
-    /** Checks presence. */
+  /**
+   * The state machine rejected the event or update; nothing changed.
+   *
+   * @param reason why
+   * @param send messages for the other party: a REJECT answering its proposal (channels.md §7), else none
+   */
+  record Rejected(RejectReason reason, List<ChannelMessage> send) implements Outcome {
+    /** Checks presence; copies the list. */
     public Rejected {
       Objects.requireNonNull(reason, "reason");
+      send = List.copyOf(send);
+    }
+
+    /** A rejection with nothing to send. */
+    public Rejected(RejectReason reason) {
+      this(reason, List.of());
     }
   }
 

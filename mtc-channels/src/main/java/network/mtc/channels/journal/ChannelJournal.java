@@ -293,6 +293,26 @@ public final class ChannelJournal implements AutoCloseable {
   }
 
   /**
+   * Stores a co-signed state this node signed earlier, below its highest reservation (a proposal it withdrew
+   * and the peer countersigned after all, learned through a reestablish): nothing is signed, so nothing is
+   * reserved. The caller has verified both signatures.
+   *
+   * @throws IllegalArgumentException if {@code nonce} is not below the channel's highest reservation or not
+   *     above its stored state (use {@link #storeState} for the reservation itself)
+   */
+  public synchronized void storeEarlier(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+    checkUsable();
+    JournalRecord.StateStored r = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
+    Entry e = channels.get(channelId);
+    if (e == null || Long.compareUnsigned(nonce, e.reserved.nonce()) >= 0
+        || e.stored != null && Long.compareUnsigned(nonce, e.stored.nonce()) <= 0) {
+      throw new IllegalArgumentException("state " + Long.toUnsignedString(nonce)
+          + " is not between the channel's stored state and its highest reservation");
+    }
+    persist(r);
+  }
+
+  /**
    * For the party that signs last: reserves the state and stores the co-signed bytes with one sync (two
    * records, one {@code fdatasync}), after which its signature may leave. Same refusals as
    * {@link #reserveSignature}; on {@link SignDecision#ALREADY_RESERVED} only the store is written (if not

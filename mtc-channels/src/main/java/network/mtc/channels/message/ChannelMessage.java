@@ -8,6 +8,7 @@ import network.mtc.channels.BalanceProof;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
 import network.mtc.wire.Bytes;
 
@@ -151,6 +152,27 @@ public sealed interface ChannelMessage {
     @Override
     public int type() {
       return ChannelMessageCodec.REESTABLISH;
+    }
+  }
+
+  /**
+   * The receiver of the PROPOSE of state {@code nonce} rejected it, for {@code reason} (channels.md §7):
+   * unsigned and advisory. It tells the proposer to withdraw that proposal (and, for a nonce or chain
+   * mismatch, to reestablish); a forged one can only make a proposer withdraw, which is always safe.
+   */
+  record Reject(Bytes channelId, long nonce, RejectReason reason) implements ChannelMessage {
+    /** Checks lengths and range. */
+    public Reject {
+      checkId(channelId);
+      Objects.requireNonNull(reason, "reason");
+      if (nonce < 0) {
+        throw new IllegalArgumentException("nonce is 0..2^63-1");
+      }
+    }
+
+    @Override
+    public int type() {
+      return ChannelMessageCodec.REJECT;
     }
   }
 

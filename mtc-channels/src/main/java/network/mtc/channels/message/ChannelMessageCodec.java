@@ -9,6 +9,7 @@ import network.mtc.channels.BalanceProofCodec;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.Update;
 import network.mtc.wire.Bytes;
@@ -32,14 +33,15 @@ import network.mtc.wire.MtcDecodeException;
  *  5 SETTLE        proof_length u8 proof sig_a[64] sig_b[64]
  *  6 INVOICE       payee[32] asset u8 amount u128 hash[32]
  *  7 REESTABLISH   from u8 locks proof_length u8 proof sig_a[64] sig_b[64]
+ *  8 REJECT        channel_id[32] nonce u64 reason u8
  * </pre>
  *
  * <p>One encoding per message: fixed-width fields, a balance proof whose own encoding is canonical, and no
  * trailing bytes. The decoder rejects, with the field and its offset, input longer than {@link #MAX_LENGTH},
  * input ending inside a field (TRUNCATED), another version (UNSUPPORTED_VERSION), an unknown type or update
  * kind, a party byte above 1, more than 16 locks, a zero amount, an expiry or nonce above 2^63-1, an unknown
- * asset, a proof length outside 164..182 or a proof of another channel (INVALID_VALUE), any error of the
- * embedded balance proof (offset shifted to the message) and trailing bytes (TRAILING_BYTES).
+ * asset or reject reason, a proof length outside 164..182 or a proof of another channel (INVALID_VALUE), any
+ * error of the embedded balance proof (offset shifted to the message) and trailing bytes (TRAILING_BYTES).
  *
  * @since 0.1
  */
@@ -53,6 +55,7 @@ public final class ChannelMessageCodec {
   static final int SETTLE = 5;
   static final int INVOICE = 6;
   static final int REESTABLISH = 7;
+  static final int REJECT = 8;
   private static final int PAYMENT = 1;
   private static final int ADD_LOCK = 2;
   private static final int UNLOCK = 3;
@@ -105,6 +108,8 @@ public final class ChannelMessageCodec {
       o.u8(r.from().index()).u8(r.locks().size());
       r.locks().forEach(o::lock);
       o.proof(r.lastSeen().proof()).bytes(r.lastSeen().sigA()).bytes(r.lastSeen().sigB());
+    } else if (m instanceof ChannelMessage.Reject r) {
+      o.bytes(r.channelId()).u64(r.nonce()).u8(r.reason().code());
     }
     return o.toByteArray();
   }
@@ -164,6 +169,16 @@ public final class ChannelMessageCodec {
         BalanceProof p = in.proof();
         Bytes a = in.bytes(SIG, "sig_a");
         yield new ChannelMessage.Reestablish(from, new SignedState(p, a, in.bytes(SIG, "sig_b")), locks);
+      }
+      case REJECT -> {
+        Bytes id = in.bytes(ID, "channel_id");
+        long nonce = in.u63("nonce");
+        int reasonAt = in.pos();
+        RejectReason reason = RejectReason.fromCode(in.u8("reason"));
+        if (reason == null) {
+          throw new MtcDecodeException(DecodeError.INVALID_VALUE, "reason", reasonAt, "unknown reject reason");
+        }
+        yield new ChannelMessage.Reject(id, nonce, reason);
       }
       default -> throw new MtcDecodeException(DecodeError.INVALID_VALUE, "type", typeAt, "unknown message type");
     };

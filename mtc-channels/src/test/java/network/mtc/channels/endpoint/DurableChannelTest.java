@@ -202,8 +202,8 @@ class DurableChannelTest {
       var forged = new network.mtc.channels.Proposal(Party.A, prop.proposal().update(), prop.proposal().proof(),
           prop.proposal().locks(), Bytes.copyOf(new byte[64]));
       long size = p.journalB.size();
-      assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE),
-          p.b.receive(new ChannelEvent.Propose(forged)));
+      assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE, List.of(new ChannelMessage.Reject(
+          Pair.PARAMS.channelId(), 2, RejectReason.BAD_SIGNATURE))), p.b.receive(new ChannelEvent.Propose(forged)));
       assertEquals(size, p.journalB.size());
       assertEquals(new Outcome.Rejected(RejectReason.INSUFFICIENT_BALANCE), p.b.propose(pay(5_000_000)));
     }
@@ -232,6 +232,81 @@ class DurableChannelTest {
       assertEquals(open(p.a).latest(), open(p.b).latest());
       assertEquals(Amount.of(1_000_000 - 4 + 3), open(p.a).latest().proof().balanceA());
       assertTrue(p.a.pendingProposal().isEmpty() && p.b.pendingProposal().isEmpty());
+    }
+  }
+
+  @Test
+  void aProposalOvertakingTheCountersignatureItFollowsIsHeldNotRejected() {
+    // The mesh does not keep order: B's re-proposal after a lost race reaches A before B's countersignature.
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      only(p.b.propose(pay(3)));
+      Outcome.Done atB = done(p.deliver(Party.A, only(p.a.propose(pay(4)))));
+      ChannelMessage cs = atB.send().get(0);
+      ChannelMessage again = atB.send().get(1);
+      Outcome.Done held = done(p.deliver(Party.B, again));
+      assertTrue(held.send().isEmpty() && held.effects().isEmpty(), "held, neither signed nor rejected");
+      Outcome.Done both = done(p.deliver(Party.B, cs));
+      ChannelMessage.Countersign second = (ChannelMessage.Countersign) only(both);
+      assertEquals(3, second.nonce(), "the held proposal is countersigned right after state 2 is committed");
+      done(p.deliver(Party.A, second));
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(3, open(p.a).latest().proof().nonce());
+    }
+  }
+
+  @Test
+  void aRejectedProposalIsWithdrawnAndTheNextOneStepsOverItsNonce() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      done(p.b.receive(new ChannelEvent.Tick(Pair.T0 + 600)));   // B has seen a later ledger time than A
+      HashLock lock = new HashLock(Party.A, HashLock.hashOf(new byte[32]), Amount.of(9), Pair.T0 + 500);
+      ChannelMessage prop = only(p.a.propose(new Update.AddLock(lock)));
+      Outcome atB = p.deliver(Party.A, prop);
+      assertEquals(RejectReason.LOCK_EXPIRED, ((Outcome.Rejected) atB).reason());
+      ChannelMessage.Reject reject = (ChannelMessage.Reject) ((Outcome.Rejected) atB).send().get(0);
+      assertEquals(new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2, RejectReason.LOCK_EXPIRED),
+          ChannelMessageCodec.decode(ChannelMessageCodec.encode(reject)));
+      assertEquals(new Outcome.Rejected(RejectReason.PROPOSAL_PENDING), p.a.propose(pay(5)));
+      Outcome.Done withdrawn = done(p.a.onReject(reject));
+      assertTrue(withdrawn.send().isEmpty(), "no reestablish for a rule the update broke");
+      assertTrue(p.a.pendingProposal().isEmpty());
+      assertEquals(new Outcome.Rejected(RejectReason.NO_PENDING_PROPOSAL), p.a.onReject(reject), "only once");
+      ChannelMessage.Propose next = (ChannelMessage.Propose) only(p.a.propose(pay(5)));
+      assertEquals(4, next.proposal().proof().nonce(), "A signed at 2 already: it steps over to 4");
+      p.deliver(Party.B, only(p.deliver(Party.A, next)));
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(4, open(p.b).latest().proof().nonce());
+    }
+  }
+
+  @Test
+  void aWithdrawnProposalCountersignedAfterAllIsRestoredBelowTheNewReservation() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      ChannelMessage first = only(p.a.propose(pay(10)));
+      p.deliver(Party.A, first);                       // B countersigns state 2; the answer is lost
+      done(p.a.withdraw());                            // A gives up waiting
+      ChannelMessage second = only(p.a.propose(pay(7)));
+      assertEquals(4, ((ChannelMessage.Propose) second).proposal().proof().nonce());
+      Outcome atB = p.deliver(Party.A, second);        // built on state 0, but B holds 2
+      ChannelMessage.Reject reject = (ChannelMessage.Reject) ((Outcome.Rejected) atB).send().get(0);
+      assertEquals(RejectReason.BAD_PREV_HASH, reject.reason());
+      ChannelMessage ours = only(p.a.onReject(reject)); // withdraw, and show B our state
+      ChannelMessage theirs = only(p.deliver(Party.A, ours));
+      Outcome.Done restored = done(p.deliver(Party.B, theirs));
+      assertTrue(restored.effects().stream().anyMatch(e -> e instanceof ChannelEffect.Restored));
+      assertEquals(open(p.b).latest(), open(p.a).latest());
+      assertEquals(Amount.of(1_000_000 - 10), open(p.a).latest().proof().balanceA(), "the first payment stands");
+    }
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {   // both restart
+      assertEquals(2, open(p.a).latest().proof().nonce(), "stored below A's reservation at 4");
+      assertTrue(p.a.pendingProposal().isEmpty(), "the proposal made on state 0 is not brought back");
+      ChannelMessage.Propose next = (ChannelMessage.Propose) only(p.a.propose(pay(7)));
+      assertEquals(6, next.proposal().proof().nonce());
+      p.deliver(Party.B, only(p.deliver(Party.A, next)));
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(Amount.of(1_000_000 - 17), open(p.b).latest().proof().balanceA());
     }
   }
 

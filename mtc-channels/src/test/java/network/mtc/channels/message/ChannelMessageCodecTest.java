@@ -17,6 +17,7 @@ import network.mtc.channels.ChannelParams;
 import network.mtc.channels.ChannelState;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.Proposal;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.Transition;
@@ -86,6 +87,7 @@ class ChannelMessageCodecTest {
     c.commit(lock2);
     ChannelState.Open withLocks = (ChannelState.Open) c.state;
     out.add(new ChannelMessage.Reestablish(Party.B, withLocks.latest(), withLocks.locks()));
+    out.add(new ChannelMessage.Reject(id, 5, RejectReason.LOCK_EXPIRED));
     out.add(new ChannelMessage.Propose(id, c.propose(new Update.Unlock(Bytes.copyOf(fill(1))))));
     c.ok(new ChannelEvent.Tick(2_000_000));
     out.add(new ChannelMessage.Propose(id, c.propose(new Update.ExpireLock(HashLock.hashOf(fill(2))))));
@@ -153,8 +155,14 @@ class ChannelMessageCodecTest {
     b[0] = 2;
     rejects(b, DecodeError.UNSUPPORTED_VERSION, "version", 0);
     b = pay.clone();
-    b[1] = 8;
+    b[1] = 9;
     rejects(b, DecodeError.INVALID_VALUE, "type", 1);
+    byte[] reject = ChannelMessageCodec.encode(new ChannelMessage.Reject(
+        ((ChannelMessage.Propose) s.get(0)).channelId(), 3, RejectReason.BAD_NONCE));
+    assertEquals(43, reject.length);
+    b = reject.clone();
+    b[42] = 30;
+    rejects(b, DecodeError.INVALID_VALUE, "reason", 42);
     b = pay.clone();
     b[34] = 2;
     rejects(b, DecodeError.INVALID_VALUE, "proposer", 34);

@@ -601,9 +601,21 @@ public final class Demo implements AutoCloseable {
     ChannelView w = v.peerView();
     long nonce = v.latestNonce();
     long until = world.nowMillis() + 5_000;
+    long retryAt = world.nowMillis() + 2_000;
     int all = witnesses.size();
     while (world.nowMillis() < until && (v.receiptCount(nonce) < all || w.receiptCount(nonce) < all)) {
       world.runUntil(world.nowMillis() + 100);
+      if (world.nowMillis() >= retryAt) {
+        retryAt = Long.MAX_VALUE;
+        for (ChannelView x : List.of(v, w)) {
+          if (x.receiptCount(nonce) == 0 && x.appointments.containsKey(nonce)) {
+            // A broadcast is not acknowledged: a wallet that hears no receipt publishes its appointment again.
+            log(x.owner.name + " has no receipt for state " + nonce + " of " + v.name + " after 2 s: publishes "
+                + "the appointment again (the broadcast was lost)");
+            publish(x.owner.node, WITNESS_TOPIC, x.appointments.get(nonce).encode());
+          }
+        }
+      }
     }
     log(String.format(Locale.ROOT, "witness receipts for state %d of %s: %s holds %d, %s holds %d (of %d "
         + "witnesses), each verified against the appointment it covers", nonce, v.name, v.owner.name,

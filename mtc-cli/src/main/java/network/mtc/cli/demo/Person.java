@@ -150,6 +150,8 @@ final class Person {
       }
     } else if (m instanceof ChannelMessage.Reestablish r) {
       onReestablish(r);
+    } else if (m instanceof ChannelMessage.Reject r) {
+      onReject(r);
     } else if (m instanceof ChannelMessage.Settle) {
       demo.log(name + " ignores a settle message: only stations carry them");
     }
@@ -173,12 +175,18 @@ final class Person {
       return;
     } else if (out instanceof Outcome.Rejected r) {
       demo.log(name + " rejects " + v.peer.name + "'s proposal of state " + nonce + ": " + r.reason());
+      r.send().forEach(m -> send(v.peer, m)); // the REJECT, so that the proposer withdraws
       return;
     } else if (out instanceof Outcome.Refused r) {
       demo.log(name + "'s journal refuses to countersign state " + nonce + ": " + r.decision());
       return;
     }
     Outcome.Done done = (Outcome.Done) out;
+    if (!again && done.send().isEmpty()) {
+      demo.log(name + " holds " + v.peer.name + "'s proposal of state " + nonce + ": it builds on " + name
+          + "'s own pending proposal, whose countersignature it overtook in the mesh");
+      return;
+    }
     for (ChannelEffect e : done.effects()) {
       if (e instanceof ChannelEffect.ProposalSuperseded lost) {
         Person even = v.me == Party.A ? this : v.peer;
@@ -209,6 +217,20 @@ final class Person {
     }
   }
 
+  /** The peer rejected our proposal: withdraw it (and reestablish if our states differ). */
+  private void onReject(ChannelMessage.Reject r) {
+    ChannelView v = view(r.channelId());
+    if (v == null) {
+      return;
+    }
+    Outcome out = v.channel.onReject(r);
+    if (out instanceof Outcome.Done d) {
+      demo.log(name + " withdraws its proposal of state " + r.nonce() + ", which " + v.peer.name + " rejected: "
+          + r.reason());
+      d.send().forEach(m -> send(v.peer, m));
+    }
+  }
+
   private void onCountersign(ChannelMessage.Countersign c) {
     ChannelView v = view(c.channelId());
     if (v == null || !(v.state() instanceof ChannelState.Open o) || o.pending() == null
@@ -216,12 +238,19 @@ final class Person {
       return; // a duplicate of a countersignature already applied
     }
     Outcome out = v.channel.receive(new ChannelEvent.Countersign(c.signer(), c.signature()));
-    if (!(out instanceof Outcome.Done)) {
+    if (!(out instanceof Outcome.Done d)) {
       demo.log(name + " rejects a countersignature: " + out);
       return;
     }
     demo.log(name + " receives " + v.peer.name + "'s countersignature: state " + c.nonce()
         + " is co-signed and journaled");
+    for (ChannelMessage m : d.send()) { // the countersignature of a proposal that overtook this one
+      if (m instanceof ChannelMessage.Countersign next) {
+        demo.log(name + " now checks the held proposal of state " + next.nonce() + ", journals it (synced) and "
+            + "only then countersigns");
+      }
+      send(v.peer, m);
+    }
     publishAppointment(v);
   }
 
