@@ -39,8 +39,9 @@ import network.mtc.wire.MtcDecodeException;
  *
  * <ul>
  *   <li>every signature (proposal, countersignature, opening, close) is reserved in the journal and synced
- *       <em>before</em> it is produced; a refused reservation is an {@link Outcome.Refused} and nothing is
- *       signed;
+ *       <em>before</em> it leaves the node (a countersignature is computed first and journaled with the
+ *       co-signed state under one sync); a refused reservation is an {@link Outcome.Refused} and no
+ *       signature leaves;
  *   <li>every {@link ChannelEffect.StateCommitted} is stored (synced) before the call returns, so the
  *       countersignature in {@link Outcome.Done#send()} never leaves for a state the node could forget;
  *   <li>{@link #open} recovers the latest co-signed state with its locks and ledger time, and this node's
@@ -345,15 +346,16 @@ public final class DurableChannel {
       return new Outcome.Refused(SignDecision.REFUSED_CONFLICT);
     }
     byte[] hash = signedHash(SignatureType.STATE, p.proof());
-    // Reserve (synced), sign, store the co-signed state (synced), and only then release the countersignature.
-    SignDecision d = journal.reserveSignature(idBytes, p.proof().nonce(), hash);
-    if (!d.maySign()) {
-      return new Outcome.Refused(d);
-    }
+    // Sign in memory, then reserve and store the co-signed state under one sync, and only then release the
+    // countersignature: a signature that never left the node binds it to nothing (channels-durability.md §1),
+    // and a refused reservation discards it.
     Bytes sig = ChannelSigner.sign(key, SignatureType.STATE, p.proof());
     SignedState signed = cosigned(p, sig);
     byte[] committed = new CommittedState(signed, p.locks(), withPending.now()).encode();
-    journal.storeState(idBytes, p.proof().nonce(), hash, committed);
+    SignDecision d = journal.reserveAndStore(idBytes, p.proof().nonce(), hash, committed);
+    if (!d.maySign()) {
+      return new Outcome.Refused(d);
+    }
     // What ChannelMachine.apply(withPending, Countersign(me, sig)) yields; not re-run, since it would only
     // verify our own fresh signature.
     state = new ChannelState.Open(params, signed, p.locks(), null, withPending.now());
