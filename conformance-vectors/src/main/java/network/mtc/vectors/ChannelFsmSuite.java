@@ -248,7 +248,7 @@ final class ChannelFsmSuite implements Suite {
     s.ev(new OfferClose(Party.A, s.open().latest().sigA()), RejectReason.BAD_SIGNATURE);
     s.ok(new OfferClose(Party.A, ca));
     s.ev(new OfferClose(Party.A, ca), RejectReason.CLOSE_SAME_PARTY);
-    s.ev(new OfferClose(Party.B, cb), RejectReason.WRONG_STATE);
+    s.ev(new OfferClose(Party.B, ca), RejectReason.BAD_SIGNATURE);
     s.ev(new AcceptClose(Party.A, ca), RejectReason.CLOSE_SAME_PARTY);
     s.ev(new AcceptClose(Party.B, ca), RejectReason.BAD_SIGNATURE);
     s.ev(new Tick(T0 + 1), RejectReason.WRONG_STATE);
@@ -434,6 +434,14 @@ final class ChannelFsmSuite implements Suite {
         + "the outgoing expiry must be at least the incoming channel's challenge period earlier", false, hash));
     out.add(forwardCase("forward-001", "mediated transfer: the incoming lock expired, or the outgoing channel "
         + "cannot carry the lock", true, hash));
+    // 11. close offers that cross in the mesh settle like an acceptance
+    s = new Script("script-010", "both parties offer the cooperative close at once: the offers cross and "
+        + "each settles on the other's, which signs the same close proof", Asset.MTC, 1000, 500, 0);
+    s.fund().pay(Party.B, 25);
+    BalanceProof crossing = ChannelMachine.closeProof(s.open().latest());
+    s.ok(new OfferClose(Party.B, ChannelSigner.sign(s.b, SignatureType.COOPERATIVE_CLOSE, crossing)));
+    s.ok(new OfferClose(Party.A, ChannelSigner.sign(s.a, SignatureType.COOPERATIVE_CLOSE, crossing)));
+    out.add(s.toCase());
     out.add(revealCase());
     return out;
   }

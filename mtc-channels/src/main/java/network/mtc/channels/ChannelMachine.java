@@ -249,24 +249,30 @@ public final class ChannelMachine {
   }
 
   private static Transition closing(Closing s, ChannelEvent e) {
-    ChannelParams p = s.params();
     if (e instanceof AcceptClose a) {
-      if (a.by() == s.offeredBy()) {
-        return reject(RejectReason.CLOSE_SAME_PARTY);
-      }
-      if (!ChannelSigner.verify(p.key(a.by()), SignatureType.COOPERATIVE_CLOSE, s.closeProof(),
-          a.signature()).isValid()) {
-        return reject(RejectReason.BAD_SIGNATURE);
-      }
-      BalanceProof c = s.closeProof();
-      Payout payout = new Payout(c.balanceA(), c.balanceB(), c.feeA(), c.feeB());
-      return accept(new Settled(p, payout), new PayoutFinal(payout));
+      return settleClose(s, a.by(), a.signature());
+    } else if (e instanceof OfferClose o) {
+      // Offers that crossed in the mesh: the other party signed the same close proof, which is all an
+      // acceptance is (§10).
+      return settleClose(s, o.by(), o.signature());
     } else if (e instanceof CloseUnilaterally c) {
-      return closeUnilaterally(p, s.latest(), c);
-    } else if (e instanceof OfferClose o && o.by() == s.offeredBy()) {
-      return reject(RejectReason.CLOSE_SAME_PARTY);
+      return closeUnilaterally(s.params(), s.latest(), c);
     }
     return reject(RejectReason.WRONG_STATE);
+  }
+
+  /** The other party's close signature on the offered close proof settles the channel. */
+  private static Transition settleClose(Closing s, Party by, Bytes signature) {
+    if (by == s.offeredBy()) {
+      return reject(RejectReason.CLOSE_SAME_PARTY);
+    }
+    if (!ChannelSigner.verify(s.params().key(by), SignatureType.COOPERATIVE_CLOSE, s.closeProof(), signature)
+        .isValid()) {
+      return reject(RejectReason.BAD_SIGNATURE);
+    }
+    BalanceProof c = s.closeProof();
+    Payout payout = new Payout(c.balanceA(), c.balanceB(), c.feeA(), c.feeB());
+    return accept(new Settled(s.params(), payout), new PayoutFinal(payout));
   }
 
   private static Transition unilateral(ClosingUnilateral s, ChannelEvent e) {

@@ -56,9 +56,10 @@ import network.mtc.wire.MtcDecodeException;
  *   Outcome r = ch.receive(new ChannelEvent.Propose(theirs));           // checked, journaled, countersigned
  * </pre>
  *
- * <p>What a restart does not recover: the ledger phases after Open (Closing, ClosingUnilateral, settled),
- * which the node re-learns from the ledger and feeds to {@link #receive}; a close it signed is still
- * reserved, so it signs no state at that nonce afterwards. Not thread-safe: one channel, one caller.
+ * <p>What a restart does not recover: the ledger phases (ClosingUnilateral, settled), which the node
+ * re-learns from the ledger and feeds to {@link #receive}. A cooperative close it signed is recovered as
+ * {@code Closing} offered by this node (its close signature is deterministic), so it signs no later state.
+ * Not thread-safe: one channel, one caller.
  *
  * @since 0.1
  */
@@ -133,6 +134,13 @@ public final class DurableChannel {
       pending = recoverProposal(open, r.proposal().get());
     }
     state = new ChannelState.Open(params, s, c.locks(), pending, c.now());
+    if (pending == null && c.locks().isEmpty() && closeSigned((ChannelState.Open) state)) {
+      // This node signed the cooperative close of that state (offered, or accepted an offer): it signs no
+      // later state, and its close signature (deterministic) can be sent again.
+      BalanceProof close = ChannelMachine.closeProof(s);
+      state = new ChannelState.Closing(params, s, close, me,
+          ChannelSigner.sign(key, SignatureType.COOPERATIVE_CLOSE, close));
+    }
   }
 
   /** Rebuilds and re-signs this node's journaled proposal; it must be the very state reserved. */
@@ -215,9 +223,6 @@ public final class DurableChannel {
     if (o.pending() != null) {
       return new Outcome.Rejected(RejectReason.PROPOSAL_PENDING);
     }
-    if (closeSigned(o)) {
-      return new Outcome.Refused(SignDecision.REFUSED_CONFLICT);
-    }
     long nonce = ChannelMachine.nextNonce(o.latest().proof().nonce(), me);
     Optional<ChannelRecord> record = journal.latest(idBytes);
     if (record.isPresent() && Long.compareUnsigned(record.get().reserved().nonce(), nonce) >= 0) {
@@ -293,6 +298,7 @@ public final class DurableChannel {
       return new Outcome.Rejected(r.reason());
     }
     Transition.Accepted a = (Transition.Accepted) t;
+    ChannelState before = state;
     for (ChannelEffect e : a.effects()) {
       if (e instanceof ChannelEffect.StateCommitted sc) {
         SignDecision d = commit(sc, nowOf(a.next()));
@@ -307,6 +313,12 @@ public final class DurableChannel {
       if (e instanceof ChannelEffect.Resend r) {
         send.add(new ChannelMessage.Reestablish(me, r.state(), r.locks())); // the peer is behind: show ours
       }
+    }
+    if (event instanceof ChannelEvent.OfferClose && before instanceof ChannelState.Closing c
+        && c.offeredBy() == me) {
+      // Our offers crossed, or the peer resent its offer after we accepted it and restarted: answer with our
+      // close signature, which settles the peer too.
+      send.add(new ChannelMessage.OfferClose(id, me, c.offerSignature()));
     }
     return new Outcome.Done(state, a.effects(), send);
   }
@@ -342,9 +354,6 @@ public final class DurableChannel {
     }
     Transition.Accepted proposed = (Transition.Accepted) t;
     ChannelState.Open withPending = (ChannelState.Open) proposed.next();
-    if (closeSigned(withPending)) {
-      return new Outcome.Refused(SignDecision.REFUSED_CONFLICT);
-    }
     byte[] hash = signedHash(SignatureType.STATE, p.proof());
     // Sign in memory, then reserve and store the co-signed state under one sync, and only then release the
     // countersignature: a signature that never left the node binds it to nothing (channels-durability.md §1),
@@ -445,8 +454,7 @@ public final class DurableChannel {
   /**
    * True if this node signed a cooperative close of {@code o}'s latest state (its reservation is that close):
    * the peer may settle at that state at any moment, so this node signs no later state (a payment to it
-   * could be undone by the close; spec/channels-durability.md 2.4). The close is re-learned after a restart
-   * only from the journal, since ledger phases are not journaled.
+   * could be undone by the close; spec/channels-durability.md 2.4). Recovery then opens in Closing.
    */
   private boolean closeSigned(ChannelState.Open o) {
     Optional<ChannelRecord> r = journal.latest(idBytes);

@@ -322,9 +322,34 @@ class DurableChannelTest {
       assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.B, only(settled))).state());
     }
     try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
-      assertEquals(2, open(p.a).latest().proof().nonce(), "ledger phases are re-learned, not journaled");
-      assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.a.propose(pay(1)));
-      assertEquals(new Outcome.Refused(SignDecision.REFUSED_CONFLICT), p.b.propose(pay(1)));
+      // the close each signed is recovered from its journal; the settlement is re-learned from the ledger
+      for (DurableChannel end : List.of(p.a, p.b)) {
+        ChannelState.Closing c = assertInstanceOf(ChannelState.Closing.class, end.state());
+        assertEquals(2, c.latest().proof().nonce());
+        assertEquals(3, c.closeProof().nonce());
+        assertEquals(new Outcome.Rejected(RejectReason.WRONG_STATE), end.propose(pay(1)), "no state after a close");
+      }
+      // the recovered close signatures settle each other, as crossing offers do
+      ChannelMessage again = only(done(p.a.receive(new ChannelEvent.OfferClose(Party.B,
+          ((ChannelState.Closing) p.b.state()).offerSignature()))));
+      assertInstanceOf(ChannelState.Settled.class, p.a.state());
+      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.A, again)).state());
+    }
+  }
+
+  @Test
+  void closeOffersThatCrossSettleBothEnds() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      p.deliver(Party.B, only(p.deliver(Party.A, only(p.a.propose(pay(100))))));
+      ChannelMessage fromA = only(p.a.offerClose());
+      ChannelMessage fromB = only(p.b.offerClose());
+      Outcome.Done atB = done(p.deliver(Party.A, fromA));
+      Outcome.Done atA = done(p.deliver(Party.B, fromB));
+      assertInstanceOf(ChannelState.Settled.class, atA.state());
+      assertInstanceOf(ChannelState.Settled.class, atB.state());
+      assertEquals(atA.state(), atB.state());
+      assertEquals(Amount.of(1_000_000 - 100), ((ChannelState.Settled) atA.state()).payout().toA());
     }
   }
 

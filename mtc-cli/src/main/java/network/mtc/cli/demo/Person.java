@@ -265,8 +265,14 @@ final class Person {
       return;
     }
     Outcome offered = v.channel.receive(new ChannelEvent.OfferClose(o.by(), o.signature()));
-    if (!(offered instanceof Outcome.Done)) {
+    if (!(offered instanceof Outcome.Done done)) {
       demo.log(name + " rejects the close offer: " + offered);
+      return;
+    }
+    if (v.state() instanceof ChannelState.Settled) {
+      demo.log(name + "'s and " + v.peer.name + "'s close offers of " + v.name + " crossed: both signed the same "
+          + "close, so it is settled; " + name + " answers with its own signature");
+      done.send().forEach(m -> send(v.peer, m));
       return;
     }
     BalanceProof close = ((ChannelState.Closing) v.state()).closeProof();
