@@ -65,6 +65,10 @@ public final class EndpointKillChild {
       }
     }
     while (true) {
+      if (random.nextInt(3) == 0) {
+        race(p, random);
+        continue;
+      }
       Party payer = random.nextBoolean() ? Party.A : Party.B;
       Outcome o = p.end(payer).propose(new Update.Payment(Amount.of(1 + random.nextInt(1000))));
       if (o instanceof Outcome.Rejected r) {
@@ -73,6 +77,58 @@ public final class EndpointKillChild {
       ChannelMessage.Propose prop = (ChannelMessage.Propose) Pair.only(o);
       print("SIG " + payer + " " + line(prop.proposal().proof()));
       exchange(p, payer, prop);
+    }
+  }
+
+  /**
+   * Both ends pay at once (channels.md §8): the proposal with the higher nonce wins, the other end
+   * countersigns it and proposes its payment again on top. The crossing proposals are delivered in a random
+   * order; the lower one is refused with RACE_LOST wherever it lands.
+   */
+  private static void race(Pair p, Random random) throws IOException {
+    Outcome oa = p.a.propose(new Update.Payment(Amount.of(1 + random.nextInt(100))));
+    Outcome ob = p.b.propose(new Update.Payment(Amount.of(1 + random.nextInt(100))));
+    ChannelMessage.Propose pa = oa instanceof Outcome.Done ? (ChannelMessage.Propose) Pair.only(oa) : null;
+    ChannelMessage.Propose pb = ob instanceof Outcome.Done ? (ChannelMessage.Propose) Pair.only(ob) : null;
+    if (pa != null) {
+      print("SIG A " + line(pa.proposal().proof()));
+    }
+    if (pb != null) {
+      print("SIG B " + line(pb.proposal().proof()));
+    }
+    if (pa == null || pb == null) {   // one side could not pay: a plain update
+      if (pa != null || pb != null) {
+        exchange(p, pa != null ? Party.A : Party.B, pa != null ? pa : pb);
+      }
+      return;
+    }
+    print("RACE");
+    boolean aWins = pa.proposal().proof().nonce() > pb.proposal().proof().nonce();
+    Party winner = aWins ? Party.A : Party.B;
+    ChannelMessage.Propose win = aWins ? pa : pb;
+    ChannelMessage.Propose lose = aWins ? pb : pa;
+    boolean lowerFirst = random.nextBoolean();
+    if (lowerFirst && !(p.deliver(winner.other(), lose) instanceof Outcome.Rejected)) {
+      throw new IllegalStateException("the lower proposal was not refused");
+    }
+    Outcome.Done atLoser = Pair.done(p.deliver(winner, win));
+    BalanceProof proof = win.proposal().proof();
+    print("SIG " + winner.other() + " " + line(proof));
+    print("ACK " + winner.other() + " " + line(proof));
+    if (!lowerFirst && !(p.deliver(winner.other(), lose) instanceof Outcome.Rejected)) {
+      throw new IllegalStateException("the lower proposal was not refused");
+    }
+    ChannelMessage.Propose again = null;
+    for (ChannelMessage m : atLoser.send()) {
+      if (m instanceof ChannelMessage.Propose pr) {
+        again = pr;
+        print("SIG " + winner.other() + " " + line(pr.proposal().proof()));
+      }
+    }
+    Pair.done(p.deliver(winner.other(), atLoser.send().get(0)));
+    print("ACK " + winner + " " + line(proof));
+    if (again != null) {
+      exchange(p, winner.other(), again);
     }
   }
 

@@ -38,6 +38,7 @@ class EndpointKillTest {
     int acks = 0;
     int resent = 0;
     int restored = 0;
+    int races = 0;
     for (int round = 0; round < ROUNDS; round++) {
       ChildJvm child = ChildJvm.start(EndpointKillChild.class, dir.toString(), Long.toString(round));
       Thread.sleep(30 + random.nextInt(300));
@@ -59,6 +60,7 @@ class EndpointKillTest {
           }
           case "RESENT" -> resent++;
           case "RESTORED" -> restored++;
+          case "RACE" -> races++;
           default -> fail("round " + round + ": unexpected line " + line);
         }
       }
@@ -97,7 +99,8 @@ class EndpointKillTest {
       }
     }
     assertTrue(acks > ROUNDS, "the child made too little progress to test anything: " + acks + " acks");
+    assertTrue(races > 0, "no payments raced: the race path was not exercised under kills");
     System.out.printf("endpoint kill test: %d rounds, %d acknowledgements, %d signatures, %d proposals resent, "
-        + "%d states restored by reestablish%n", ROUNDS, acks, signed.size(), resent, restored);
+        + "%d states restored by reestablish, %d races%n", ROUNDS, acks, signed.size(), resent, restored, races);
   }
 }
