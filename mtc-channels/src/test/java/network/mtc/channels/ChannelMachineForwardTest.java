@@ -2,6 +2,7 @@ package network.mtc.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +45,13 @@ class ChannelMachineForwardTest {
 
     void lock(SigningKey from, Bytes hash, long amount, long expiry) {
       Party p = of(from);
-      Proposal pr = ChannelMachine.propose(state, p, new Update.AddLock(new HashLock(p, hash, Amount.of(amount),
-          expiry)), from);
+      update(from, new Update.AddLock(new HashLock(p, hash, Amount.of(amount), expiry)));
+    }
+
+    /** {@code from} proposes {@code u}, the other party countersigns. */
+    void update(SigningKey from, Update u) {
+      Party p = of(from);
+      Proposal pr = ChannelMachine.propose(state, p, u, from);
       ChannelState s = ((Transition.Accepted) ChannelMachine.apply(state, new ChannelEvent.Propose(pr))).next();
       SigningKey other = from == a ? b : a;
       Bytes sig = ChannelMachine.countersign((ChannelState.Open) s, other);
@@ -135,5 +141,36 @@ class ChannelMachineForwardTest {
     assertEquals(RejectReason.EXPIRY_TOO_CLOSE, reason(ChannelMachine.reveal(ch.state, rubyP, secret)));
     ch.tick(T0 + 100 + W);
     assertEquals(RejectReason.LOCK_EXPIRED, reason(ChannelMachine.reveal(ch.state, rubyP, secret)));
+  }
+
+  @Test
+  void anUnclaimedTransferIsRefundedHopByHopOnceEachLockExpires() {
+    // Ruby never reveals the secret: Tom takes his outgoing lock back at its expiry, Arron his a challenge
+    // period later; every balance ends where it started, and neither refund is possible a second earlier.
+    Ch in = new Ch(arron, tom, W);
+    Ch out = new Ch(tom, ruby, W);
+    long expiryIn = T0 + 3 * W;
+    in.lock(arron, hash, 30, expiryIn);
+    Draft.Ready fwd = assertInstanceOf(Draft.Ready.class,
+        ChannelMachine.forward(in.state, in.of(tom), out.state, out.of(tom), hash, expiryIn - W));
+    out.update(tom, fwd.update());
+    long expiryOut = expiryIn - W;
+    out.tick(expiryOut - 1);
+    assertEquals(RejectReason.LOCK_NOT_EXPIRED, reason(ChannelMachine.draft(out.state, out.of(tom),
+        new Update.ExpireLock(hash))));
+    out.tick(expiryOut);
+    out.update(tom, new Update.ExpireLock(hash));
+    in.tick(expiryIn - 1);
+    assertEquals(RejectReason.LOCK_NOT_EXPIRED, reason(ChannelMachine.draft(in.state, in.of(arron),
+        new Update.ExpireLock(hash))));
+    in.tick(expiryIn);
+    assertEquals(RejectReason.LOCK_EXPIRED, reason(ChannelMachine.reveal(in.state, in.of(tom), secret)),
+        "too late for Tom to claim upstream");
+    in.update(arron, new Update.ExpireLock(hash));
+    for (Ch c : List.of(in, out)) {
+      assertTrue(c.state.locks().isEmpty());
+      assertEquals(Amount.of(100), c.state.latest().proof().balanceA());
+      assertEquals(Amount.of(100), c.state.latest().proof().balanceB());
+    }
   }
 }
