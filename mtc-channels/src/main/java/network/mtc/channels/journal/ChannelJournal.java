@@ -47,8 +47,10 @@ import java.util.TreeMap;
  * the directory synced) whenever it outgrows {@code max(compactAtBytes, 2 x last snapshot)}.
  *
  * <p>One process at a time: {@link #open} takes an exclusive lock on a sibling {@code .lock} file (released
- * by the OS if the process dies). Methods are synchronized. An I/O failure poisons the journal: every later
- * call throws, since memory and disk may then disagree; reopen to recover.
+ * by the OS if the process dies). Thread-safe: changes are serialized, and each call that writes returns only
+ * once every record written so far is synced (in {@link Durability#SYNC} mode), outside the lock, so that
+ * channels journaled by several threads at once share fdatasyncs (group commit). An I/O failure poisons the
+ * journal: every later call throws, since memory and disk may then disagree; reopen to recover.
  *
  * @since 0.1
  */
@@ -116,10 +118,16 @@ public final class ChannelJournal implements AutoCloseable {
   private final ByteBuffer buffer = ByteBuffer.allocate(JournalFormat.RECORD_OVERHEAD
       + JournalFormat.MAX_RECORD_LENGTH);
   private final Recovery recovery;
-  private FileChannel file;
+  /** Guards the device sync: held while forcing, and while compaction or close replaces the file. */
+  private final Object syncLock = new Object();
+  private volatile FileChannel file;
   private long size;
   private long lastSnapshotSize;
-  private boolean poisoned;
+  private volatile boolean poisoned;
+  /** Records written since open, across compactions (written under the monitor). */
+  private volatile long appended;
+  /** Records known to be on the device (guarded by {@link #syncLock}). */
+  private long durable;
 
   private ChannelJournal(Path path, Options options, FileChannel lockChannel, FileLock lock) {
     this.path = path;
@@ -236,7 +244,13 @@ public final class ChannelJournal implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the id or hash is not 32 bytes
    */
-  public synchronized SignDecision reserveSignature(byte[] channelId, long nonce, byte[] stateHash) {
+  public SignDecision reserveSignature(byte[] channelId, long nonce, byte[] stateHash) {
+    SignDecision d = reserveSignatureLocked(channelId, nonce, stateHash);
+    awaitDurable();
+    return d;
+  }
+
+  private synchronized SignDecision reserveSignatureLocked(byte[] channelId, long nonce, byte[] stateHash) {
     checkUsable();
     JournalRecord.SignatureReserved r = new JournalRecord.SignatureReserved(channelId, nonce, stateHash);
     SignDecision d = decide(channels.get(channelId), nonce, stateHash);
@@ -255,7 +269,13 @@ public final class ChannelJournal implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the id or hash is not 32 bytes or the proposal is too long
    */
-  public synchronized SignDecision reserveProposal(byte[] channelId, long nonce, byte[] stateHash,
+  public SignDecision reserveProposal(byte[] channelId, long nonce, byte[] stateHash, byte[] proposal) {
+    SignDecision d = reserveProposalLocked(channelId, nonce, stateHash, proposal);
+    awaitDurable();
+    return d;
+  }
+
+  private synchronized SignDecision reserveProposalLocked(byte[] channelId, long nonce, byte[] stateHash,
       byte[] proposal) {
     checkUsable();
     JournalRecord.ProposalReserved r = new JournalRecord.ProposalReserved(channelId, nonce, stateHash, proposal);
@@ -275,7 +295,13 @@ public final class ChannelJournal implements AutoCloseable {
    * @throws IllegalArgumentException if {@code nonce} and {@code stateHash} are not the channel's latest
    *     reservation, or a newer state is stored already: the caller co-signed something it did not reserve
    */
-  public synchronized void storeState(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+  public void storeState(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+    storeStateLocked(channelId, nonce, stateHash, coSignedState);
+    awaitDurable();
+  }
+
+  private synchronized void storeStateLocked(byte[] channelId, long nonce, byte[] stateHash,
+      byte[] coSignedState) {
     checkUsable();
     JournalRecord.StateStored r = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
     Entry e = channels.get(channelId);
@@ -300,7 +326,13 @@ public final class ChannelJournal implements AutoCloseable {
    * @throws IllegalArgumentException if {@code nonce} is not below the channel's highest reservation or not
    *     above its stored state (use {@link #storeState} for the reservation itself)
    */
-  public synchronized void storeEarlier(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+  public void storeEarlier(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+    storeEarlierLocked(channelId, nonce, stateHash, coSignedState);
+    awaitDurable();
+  }
+
+  private synchronized void storeEarlierLocked(byte[] channelId, long nonce, byte[] stateHash,
+      byte[] coSignedState) {
     checkUsable();
     JournalRecord.StateStored r = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
     Entry e = channels.get(channelId);
@@ -318,14 +350,20 @@ public final class ChannelJournal implements AutoCloseable {
    * {@link #reserveSignature}; on {@link SignDecision#ALREADY_RESERVED} only the store is written (if not
    * yet).
    */
-  public synchronized SignDecision reserveAndStore(byte[] channelId, long nonce, byte[] stateHash,
+  public SignDecision reserveAndStore(byte[] channelId, long nonce, byte[] stateHash, byte[] coSignedState) {
+    SignDecision d = reserveAndStoreLocked(channelId, nonce, stateHash, coSignedState);
+    awaitDurable();
+    return d;
+  }
+
+  private synchronized SignDecision reserveAndStoreLocked(byte[] channelId, long nonce, byte[] stateHash,
       byte[] coSignedState) {
     checkUsable();
     JournalRecord.StateStored stored = new JournalRecord.StateStored(channelId, nonce, stateHash, coSignedState);
     Entry e = channels.get(channelId);
     SignDecision d = decide(e, nonce, stateHash);
     if (d == SignDecision.ALREADY_RESERVED) {
-      storeState(channelId, nonce, stateHash, coSignedState);
+      storeStateLocked(channelId, nonce, stateHash, coSignedState);
       return d;
     }
     if (d != SignDecision.RESERVED) {
@@ -336,9 +374,7 @@ public final class ChannelJournal implements AutoCloseable {
       writeRecord(file, r);
       writeRecord(file, stored);
       size = file.position();
-      if (options.durability() == Durability.SYNC) {
-        file.force(false);
-      }
+      appended += 2;   // synced together by the caller (one fdatasync for both)
     } catch (IOException ex) {
       poisoned = true;
       throw new UncheckedIOException(ex);
@@ -398,41 +434,46 @@ public final class ChannelJournal implements AutoCloseable {
   public synchronized void compact() {
     checkUsable();
     Path tmp = sibling(path, ".compact");
-    try {
-      long written;
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE)) {
-        writeFully(out, ByteBuffer.wrap(JournalFormat.header()));
-        for (Entry e : channels.values()) {
-          writeRecord(out, e.reserved);
-          if (e.stored != null) {
-            writeRecord(out, e.stored);
-          }
-          if (e.liveProposal() != null) {
-            writeRecord(out, e.liveProposal());
-          }
-        }
-        out.force(true);
-        written = out.position();
-      }
+    synchronized (syncLock) {   // no fdatasync of the old file while it is replaced
       try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system cannot rename atomically; compaction would not be crash-safe", e);
+        long written;
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+          writeFully(out, ByteBuffer.wrap(JournalFormat.header()));
+          for (Entry e : channels.values()) {
+            writeRecord(out, e.reserved);
+            if (e.stored != null) {
+              writeRecord(out, e.stored);
+            }
+            if (e.liveProposal() != null) {
+              writeRecord(out, e.liveProposal());
+            }
+          }
+          out.force(true);
+          written = out.position();
+        }
+        try {
+          Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          throw new IOException("the file system cannot rename atomically; compaction would not be crash-safe",
+              e);
+        }
+        syncDirectory();
+        file.close();
+        FileChannel f = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        f.position(written);
+        file = f;
+        size = written;
+        lastSnapshotSize = written;
+        durable = appended;   // the synced snapshot holds every record applied so far
+      } catch (IOException e) {
+        poisoned = true;
+        throw new UncheckedIOException(e);
       }
-      syncDirectory();
-      file.close();
-      file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      file.position(written);
-      size = written;
-      lastSnapshotSize = written;
-    } catch (IOException e) {
-      poisoned = true;
-      throw new UncheckedIOException(e);
     }
   }
 
-  /** Appends (and syncs), then applies, then compacts if due: the snapshot must include {@code r}. */
+  /** Appends, then applies, then compacts if due (the snapshot must include {@code r}); the caller syncs. */
   private void persist(JournalRecord r) {
     append(r);
     apply(r);
@@ -445,12 +486,36 @@ public final class ChannelJournal implements AutoCloseable {
     try {
       writeRecord(file, r);
       size = file.position();
-      if (options.durability() == Durability.SYNC) {
-        file.force(false);
-      }
+      appended++;
     } catch (IOException e) {
       poisoned = true;
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Group commit: returns once every record written so far is on the device ({@link Durability#SYNC}). A
+   * caller that finds its records already covered by another thread's fdatasync returns without one, so
+   * channels journaled at the same time share syncs. Called outside the monitor, so that writers go on
+   * appending while one thread waits for the device.
+   */
+  private void awaitDurable() {
+    if (options.durability() != Durability.SYNC) {
+      return;
+    }
+    long target = appended;
+    synchronized (syncLock) {
+      if (durable >= target) {
+        return;
+      }
+      long upTo = appended;   // every record counted here was written to the current file (or snapshotted)
+      try {
+        file.force(false);
+      } catch (IOException e) {
+        poisoned = true;
+        throw new UncheckedIOException(e);
+      }
+      durable = upTo;
     }
   }
 
@@ -500,14 +565,16 @@ public final class ChannelJournal implements AutoCloseable {
   /** Closes the file and releases the lock. */
   @Override
   public synchronized void close() {
-    try {
-      if (file != null) {
-        file.close();
+    synchronized (syncLock) {
+      try {
+        if (file != null) {
+          file.close();
+        }
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      lock.release();
-      lockChannel.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

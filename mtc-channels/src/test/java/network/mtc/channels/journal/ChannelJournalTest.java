@@ -149,6 +149,58 @@ class ChannelJournalTest {
   }
 
   @Test
+  void threadsOnSeveralChannelsShareTheJournalAndEveryUpdateSurvives() throws Exception {
+    // Group commit: eight channels journaled at once, compactions (every 4 KB) in between.
+    Path p = dir.resolve("j");
+    int threads = 8;
+    int updates = 150;
+    ChannelJournal.Options opts = new ChannelJournal.Options(Durability.SYNC, threads, 4096);
+    try (ChannelJournal j = ChannelJournal.open(p, opts)) {
+      java.util.List<Thread> all = new java.util.ArrayList<>();
+      java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      for (int t = 0; t < threads; t++) {
+        int ch = t;
+        Thread th = new Thread(() -> {
+          try {
+            byte[] state = new byte[120];
+            for (int n = 1; n <= updates; n++) {
+              state[0] = (byte) n;
+              SignDecision d = n % 2 == 0 ? j.reserveAndStore(id(ch), n, hash(n), state)
+                  : j.reserveSignature(id(ch), n, hash(n));
+              if (d != SignDecision.RESERVED) {
+                throw new AssertionError("channel " + ch + " nonce " + n + ": " + d);
+              }
+              if (n % 2 == 1) {
+                j.storeState(id(ch), n, hash(n), state);
+              }
+              ChannelRecord r = j.latest(id(ch)).orElseThrow();
+              if (r.stored().orElseThrow().nonce() != n) {
+                throw new AssertionError("channel " + ch + " lost its own update " + n);
+              }
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        });
+        th.start();
+        all.add(th);
+      }
+      for (Thread th : all) {
+        th.join();
+      }
+      assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+    }
+    try (ChannelJournal j = ChannelJournal.open(p, opts)) {
+      for (int ch = 0; ch < threads; ch++) {
+        ChannelRecord r = j.latest(id(ch)).orElseThrow();
+        assertEquals(updates, r.reserved().nonce());
+        assertEquals(updates, r.stored().orElseThrow().nonce());
+        assertEquals((byte) updates, r.stored().orElseThrow().coSignedState()[0]);
+      }
+    }
+  }
+
+  @Test
   void compactionBoundsTheFileAndKeepsTheLatestStates() {
     Path p = dir.resolve("j");
     byte[] state = new byte[100];
