@@ -33,13 +33,13 @@ import network.mtc.wire.DecodeError;
 final class ChannelMessageSuite implements Suite {
   private static final String[] TYPES = {"", "propose", "countersign", "offer_close", "accept_close", "settle",
       "invoice", "reestablish", "reject"};
-  /** Reject reason codes 1..29, from the table of spec/channels-messages.md (index = code). */
+  /** Reject reason codes 1..30, from the table of spec/channels-messages.md (index = code). */
   private static final String[] REASONS = {"", "WRONG_STATE", "WRONG_CHANNEL", "BAD_SIGNATURE", "BAD_OPENING",
       "BAD_NONCE", "BAD_PREV_HASH", "PROOF_MISMATCH", "INSUFFICIENT_BALANCE", "GAS_EXHAUSTED", "PROPOSAL_PENDING", "RACE_LOST",
       "NO_PENDING_PROPOSAL", "WRONG_SIGNER", "LOCK_SENDER", "DUPLICATE_LOCK", "TOO_MANY_LOCKS",
       "UNKNOWN_LOCK", "LOCK_EXPIRED", "LOCK_NOT_EXPIRED", "EXPIRY_TOO_CLOSE", "CLOSE_WITH_PENDING",
       "CLOSE_SAME_PARTY", "LOCKS_MISMATCH", "CONFLICTING_STATE", "NOT_NEWER",
-      "DISPUTE_BY_SUBMITTER", "DEADLINE_PASSED", "DEADLINE_NOT_REACHED", "TIME_BACKWARDS"};
+      "DISPUTE_BY_SUBMITTER", "DEADLINE_PASSED", "DEADLINE_NOT_REACHED", "TIME_BACKWARDS", "NONCE_RESERVED"};
   private static final String[] KINDS = {"", "payment", "add_lock", "unlock", "expire_lock"};
 
   @Override
@@ -133,11 +133,11 @@ final class ChannelMessageSuite implements Suite {
         cat(1, 5, p1.length, p1, sig, sig2),
         cat(1, 6, fill(0x52, 32), 1, u128(2_000_000_000_000_000_000L / 1_000), hash),
         cat(1, 7, 1, 1, lk, p2.length, p2, sig, sig2),
-        cat(1, 8, id, ByteBuffer.allocate(8).putLong(3).array(), 5));
+        cat(1, 8, id, ByteBuffer.allocate(8).putLong(3).array(), 5, ByteBuffer.allocate(8).putLong(6).array()));
     String[] what = {"a payment of 5", "a lock added, one lock pending", "an unlock by B", "an expired lock by B",
         "B's countersignature of state 2", "A offers a close", "B accepts the close", "a co-signed close for a station",
         "an invoice for 0.002 MTC", "B reestablishes with state 2 and its pending lock",
-        "A rejects the proposal of state 3: BAD_NONCE (reason code 5)"};
+        "A rejects the proposal of state 3: BAD_NONCE (reason code 5), floor 6"};
     for (int i = 0; i < valid.size(); i++) {
       out.add(Cases.ok(String.format("decode-%03d", i), what[i], "decode", Cases.hex(valid.get(i)),
           fields(valid.get(i))));
@@ -188,10 +188,12 @@ final class ChannelMessageSuite implements Suite {
         DecodeError.TRUNCATED, re.length - 64);
     byte[] rej = valid.get(10);
     err(out, "err-reject-reason-zero", "reject reason 0", set(rej, 42, 0), DecodeError.INVALID_VALUE, 42);
-    err(out, "err-reject-reason-unknown", "reject reason 30", set(rej, 42, 30), DecodeError.INVALID_VALUE, 42);
+    err(out, "err-reject-reason-unknown", "reject reason 31", set(rej, 42, 31), DecodeError.INVALID_VALUE, 42);
+    err(out, "err-reject-floor", "reject floor 2^63", set(rej, 43, 0x80), DecodeError.INVALID_VALUE, 43);
+    err(out, "err-reject-floor-cut", "ends inside the floor", Arrays.copyOf(rej, 47), DecodeError.TRUNCATED, 43);
     err(out, "err-reject-nonce", "reject nonce 2^63", set(rej, 34, 0x80), DecodeError.INVALID_VALUE, 34);
     err(out, "err-reject-trailing", "a byte after the reason", Arrays.copyOf(rej, rej.length + 1),
-        DecodeError.TRAILING_BYTES, 43);
+        DecodeError.TRAILING_BYTES, 51);
 
     // envelopes: sealed with SealedPayload and a fixed ephemeral key
     byte[] secret = fill(0x21, 32);
@@ -325,6 +327,7 @@ final class ChannelMessageSuite implements Suite {
         f.put("nonce", Long.toString(b.getLong(34)));
         f.put("reason", REASONS[m[42]]);
         f.put("reason_code", (int) m[42]);
+        f.put("floor", Long.toString(b.getLong(43)));
       }
       default -> {
         f.put("payee", hex(m, 2, 32));
@@ -407,6 +410,7 @@ final class ChannelMessageSuite implements Suite {
       f.put("nonce", Long.toString(r.nonce()));
       f.put("reason", r.reason().name());
       f.put("reason_code", r.reason().code());
+      f.put("floor", Long.toString(r.floor()));
     } else if (msg instanceof ChannelMessage.Reestablish r) {
       f.put("from", r.from().name());
       List<Object> locks = new ArrayList<>();

@@ -17,6 +17,7 @@ import network.mtc.channels.ChannelEvent;
 import network.mtc.channels.ChannelParams;
 import network.mtc.channels.ChannelState;
 import network.mtc.channels.Party;
+import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
 import network.mtc.channels.Update;
 import network.mtc.channels.endpoint.DurableChannel;
@@ -45,6 +46,7 @@ public class DurableChannelFuzzTest {
   private static final int MAX_OPS = 48;
   /** Messages in flight per direction: a bounded mesh. */
   private static final int MAX_IN_FLIGHT = 8;
+  private static final RejectReason[] REASONS = RejectReason.values();
 
   static {
     SigningKey k1 = SigningKey.fromSeed(fill(0xA1));
@@ -126,7 +128,12 @@ public class DurableChannelFuzzTest {
             }
           }
           case 4 -> restart(p);
-          case 5 -> outcome(p, ends[p.index()].withdraw());   // gave up waiting for the countersignature
+          case 5 -> {   // a REJECT of p's pending proposal, forged by a third party (any reason, any floor)
+            int b = i + 1 < data.length ? data[++i] & 0xFF : 0;
+            DurableChannel end = ends[p.index()];
+            end.pendingProposal().ifPresent(m -> outcome(p, end.onReject(new ChannelMessage.Reject(
+                PARAMS.channelId(), m.proposal().proof().nonce(), REASONS[b % REASONS.length], b % 80))));
+          }
           default -> ends[p.index()].reestablish().ifPresent(m -> send(p, m));
         }
         checkConserved();
@@ -149,6 +156,32 @@ public class DurableChannelFuzzTest {
       ChannelState.Open b = (ChannelState.Open) ends[1].state();
       Properties.check(a.latest().equals(b.latest()), "the ends hold different latest states after reestablish: "
           + a.latest().proof().nonce() + " and " + b.latest().proof().nonce());
+      for (Party p : Party.values()) {
+        Properties.check(ends[p.index()].pendingProposal().isEmpty(),
+            p + " still has a proposal pending after the exchange: the channel is stuck");
+      }
+      // Liveness: each end can still pay the other, and the payment commits on both (perhaps at a higher
+      // nonce than first proposed: the peer may name a floor above it, NONCE_RESERVED).
+      for (Party p : Party.values()) {
+        Amount before = ((ChannelState.Open) ends[0].state()).latest().proof().balance(p);
+        Outcome o = ends[p.index()].propose(new Update.Payment(Amount.of(1)));
+        if (o instanceof Outcome.Rejected r) {
+          Properties.check(r.reason() == RejectReason.BAD_NONCE || r.reason() == RejectReason.INSUFFICIENT_BALANCE,
+              p + " cannot propose after the exchange: " + r.reason());
+          continue;
+        }
+        outcome(p, o);
+        for (int n = 0; n < 8 * MAX_IN_FLIGHT && !(inFlight[0].isEmpty() && inFlight[1].isEmpty()); n++) {
+          deliver(n % 2 == 0 ? Party.A : Party.B);
+        }
+        ChannelState.Open x = (ChannelState.Open) ends[0].state();
+        ChannelState.Open y = (ChannelState.Open) ends[1].state();
+        Properties.check(x.latest().equals(y.latest())
+            && x.latest().proof().balance(p).equals(before.minus(Amount.of(1))),
+            "a payment by " + p + " after the exchange did not commit on both ends, once");
+        Properties.check(ends[0].pendingProposal().isEmpty() && ends[1].pendingProposal().isEmpty(),
+            "a proposal is left pending after a payment by " + p);
+      }
     }
 
     void deliver(Party from) {

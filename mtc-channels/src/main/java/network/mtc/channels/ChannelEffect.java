@@ -21,10 +21,19 @@ public sealed interface ChannelEffect {
   }
 
   /**
-   * This proposal will not be committed: it lost a race (§8; its proposer's endpoint proposes it again on
-   * the new state), a restored state replaced it, or its proposer withdrew it.
+   * This proposal will not be committed: a co-signed state with a higher nonce exists, so completing it
+   * would only give a stale state (a lost race, §8, whose proposer's endpoint proposes the update again on
+   * the new state; a restored newer state; or a withdrawn proposal overtaken since).
    */
   record ProposalSuperseded(Proposal loser) implements ChannelEffect {}
+
+  /**
+   * This proposal is no longer pending, but its outcome is open: it carries its proposer's signature, so
+   * the other party may still complete it until a co-signed state above its nonce exists (its proposer
+   * withdrew it, or a restored state below its nonce replaced it). An application MUST NOT treat the update
+   * as failed (nor make it again) until then; the endpoint reports {@link ProposalSuperseded} once it is.
+   */
+  record ProposalWithdrawn(Proposal proposal) implements ChannelEffect {}
 
   /** Reestablish: both sides hold the same latest state. */
   record InSync(Party peer, long nonce) implements ChannelEffect {}

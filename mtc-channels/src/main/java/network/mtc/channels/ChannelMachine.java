@@ -46,6 +46,13 @@ public final class ChannelMachine {
    */
   public static final long MAX_NONCE_STEP = 64;
 
+  /**
+   * The nonce of every cooperative close proof (2^63 - 1), above every state: whatever a party has signed
+   * (a withdrawn proposal included), it can still sign the close, and once it has, its journal refuses every
+   * later state (spec/channels.md §10).
+   */
+  public static final long FINAL_NONCE = Long.MAX_VALUE;
+
   private ChannelMachine() {}
 
   /** The channel before funding. */
@@ -115,7 +122,7 @@ public final class ChannelMachine {
    * @throws IllegalStateException if the nonce space is exhausted (the channel must be closed)
    */
   public static long nextNonce(long after, Party proposer) {
-    if (after >= Long.MAX_VALUE - 1) {
+    if (after >= FINAL_NONCE - 2) {
       throw new IllegalStateException("nonce space exhausted: close the channel");
     }
     long n = after + 1;
@@ -124,10 +131,12 @@ public final class ChannelMachine {
 
   /**
    * True if {@code proposer} may propose at {@code nonce} after a latest state of nonce {@code latest}:
-   * above it, of the proposer's parity, at most {@link #MAX_NONCE_STEP} above (spec/channels.md §7).
+   * above it, of the proposer's parity, at most {@link #MAX_NONCE_STEP} above, below {@link #FINAL_NONCE}
+   * (spec/channels.md §7).
    */
   public static boolean nonceAllowed(long latest, Party proposer, long nonce) {
-    return nonce > latest && nonce - latest <= MAX_NONCE_STEP && parityOf(nonce) == proposer;
+    return nonce > latest && nonce - latest <= MAX_NONCE_STEP && nonce < FINAL_NONCE
+        && parityOf(nonce) == proposer;
   }
 
   /** The party whose proposals use {@code nonce}: A for even nonces, B for odd ones. */
@@ -195,10 +204,13 @@ public final class ChannelMachine {
     return ChannelSigner.sign(key, SignatureType.STATE, s.pending().proof());
   }
 
-  /** The final state a cooperative close signs: latest balances and gas, nonce + 1, no locks. */
+  /**
+   * The final state a cooperative close signs: latest balances and gas, no locks, nonce {@link #FINAL_NONCE},
+   * chained to the latest state.
+   */
   public static BalanceProof closeProof(SignedState latest) {
     BalanceProof p = latest.proof();
-    return p.successor(p.nonce() + 1, p.balanceA(), p.balanceB(), p.feeA(), p.feeB(), HashLock.root(List.of()));
+    return p.successor(FINAL_NONCE, p.balanceA(), p.balanceB(), p.feeA(), p.feeB(), HashLock.root(List.of()));
   }
 
   // ---- the transition function ----
@@ -419,11 +431,15 @@ public final class ChannelMachine {
       return accept(s, new PeerBehind(r.from(), theirs, ours), new Resend(r.from(), s.latest(), s.locks()));
     }
     Open restored = new Open(s.params(), r.lastSeen(), r.locks(), null, s.now());
-    // A pending proposal that the restored state is (the peer countersigned it) is not superseded.
-    return s.pending() == null || s.pending().proof().equals(r.lastSeen().proof())
-        ? accept(restored, new Restored(ours, theirs), new StateCommitted(r.lastSeen(), r.locks()))
-        : accept(restored, new Restored(ours, theirs), new ProposalSuperseded(s.pending()),
-            new StateCommitted(r.lastSeen(), r.locks()));
+    Proposal pending = s.pending();
+    // A pending proposal that the restored state is (the peer countersigned it) is committed; one below it is
+    // superseded; one above it (made after a withdrawal, §7) is dropped here but could still be completed.
+    if (pending == null || pending.proof().equals(r.lastSeen().proof())) {
+      return accept(restored, new Restored(ours, theirs), new StateCommitted(r.lastSeen(), r.locks()));
+    }
+    ChannelEffect dropped = pending.proof().nonce() < theirs ? new ProposalSuperseded(pending)
+        : new ChannelEffect.ProposalWithdrawn(pending);
+    return accept(restored, new Restored(ours, theirs), dropped, new StateCommitted(r.lastSeen(), r.locks()));
   }
 
   /** The state at {@code nonce} {@code update} by {@code proposer} yields from the latest, or a RejectReason. */

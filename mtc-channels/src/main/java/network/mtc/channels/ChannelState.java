@@ -43,7 +43,7 @@ public sealed interface ChannelState {
    * A cooperative close offered by one party, waiting for the other's close signature.
    *
    * @param latest the last co-signed state
-   * @param closeProof the final state: latest's balances and gas, nonce + 1, no locks
+   * @param closeProof the final state: latest's balances and gas, nonce {@code FINAL_NONCE}, no locks
    * @param offeredBy who offered
    * @param offerSignature the offerer's {@link SignatureType#COOPERATIVE_CLOSE} signature
    */

@@ -72,7 +72,12 @@ public enum RejectReason {
   /** The challenge period is not over yet. */
   DEADLINE_NOT_REACHED(28),
   /** Time does not go backwards. */
-  TIME_BACKWARDS(29);
+  TIME_BACKWARDS(29),
+  /**
+   * The receiver has signed at or above this proposal's nonce (a proposal of its own that it withdrew), so it
+   * may not countersign there: the proposer proposes again above the floor its REJECT names.
+   */
+  NONCE_RESERVED(30);
 
   private final int code;
 

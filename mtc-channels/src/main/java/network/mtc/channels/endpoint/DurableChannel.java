@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +79,14 @@ public final class DurableChannel {
    * countersignature of it (the mesh does not keep order): held, one at most, until that countersignature.
    */
   private Proposal early;
+  /** The highest nonce the peer said it has signed at (a REJECT's floor): this node proposes above it. */
+  private long peerFloor;
+  /**
+   * This node's withdrawn proposals whose outcome is open (the peer may still complete them) until a
+   * co-signed state above their nonce: at most {@link ChannelMachine#MAX_NONCE_STEP} / 2 between two
+   * co-signed states, since each withdrawal moves the next proposal up two nonces.
+   */
+  private final List<Proposal> withdrawn = new ArrayList<>();
 
   private DurableChannel(ChannelJournal journal, ChannelParams params, SigningKey key, Party me,
       ChannelState state) {
@@ -223,12 +232,14 @@ public final class DurableChannel {
     if (o.pending() != null) {
       return new Outcome.Rejected(RejectReason.PROPOSAL_PENDING);
     }
-    long nonce = ChannelMachine.nextNonce(o.latest().proof().nonce(), me);
-    Optional<ChannelRecord> record = journal.latest(idBytes);
-    if (record.isPresent() && Long.compareUnsigned(record.get().reserved().nonce(), nonce) >= 0) {
-      // This node signed at that nonce already (a proposal that lost a race, or one dropped by a crash
-      // before its record): step over it, since it may sign nothing else there.
-      nonce = ChannelMachine.nextNonce(record.get().reserved().nonce(), me);
+    // Above the latest state, above every nonce this node signed at (a withdrawn proposal: it may sign
+    // nothing else there) and above the floor the peer named in a REJECT (it signed there).
+    long above = Math.max(o.latest().proof().nonce(), Math.max(reservedNonce(), peerFloor));
+    long nonce = ChannelMachine.nextNonce(above, me);
+    if (nonce - o.latest().proof().nonce() > ChannelMachine.MAX_NONCE_STEP - 2) {
+      // Too many withdrawals since the latest co-signed state. Stop short of the limit, so that the peer keeps
+      // a nonce of its parity above this node's signatures; closing cooperatively still works (FINAL_NONCE).
+      return new Outcome.Rejected(RejectReason.BAD_NONCE);
     }
     Draft d = ChannelMachine.draft(o, me, update, nonce);
     if (d instanceof Draft.Illegal i) {
@@ -273,9 +284,11 @@ public final class DurableChannel {
       throw new IllegalArgumentException("this party's own signatures are made by the endpoint");
     }
     if (event instanceof ChannelEvent.Propose p) {
-      return onProposal(p.proposal());
+      return resolveWithdrawn(onProposal(p.proposal()));
     }
-    Outcome o = apply(event);
+    Outcome o = event instanceof ChannelEvent.Countersign c && !withdrawn.isEmpty()
+        && state instanceof ChannelState.Open open && open.pending() == null
+        ? countersignOfWithdrawn(open, c) : apply(event);
     if (early != null && o instanceof Outcome.Done d && state instanceof ChannelState.Open open
         && open.pending() == null) {
       Proposal next = early;
@@ -286,10 +299,59 @@ public final class DurableChannel {
         effects.addAll(then.effects());
         List<ChannelMessage> send = new ArrayList<>(d.send());
         send.addAll(then.send());
-        return new Outcome.Done(state, effects, send);
+        return resolveWithdrawn(new Outcome.Done(state, effects, send));
       }
     }
-    return o;
+    return resolveWithdrawn(o);
+  }
+
+  /**
+   * Settles the open outcome of withdrawn proposals once a co-signed state reaches their nonce: the state
+   * itself (the peer completed it: {@code StateCommitted} reports it) or a higher one ({@code
+   * ProposalSuperseded}: it can no longer be committed). Returns {@code o} with those effects appended.
+   */
+  private Outcome resolveWithdrawn(Outcome o) {
+    if (withdrawn.isEmpty() || !(o instanceof Outcome.Done d) || !(state instanceof ChannelState.Open open)) {
+      return o;
+    }
+    BalanceProof latest = open.latest().proof();
+    List<ChannelEffect> effects = new ArrayList<>(d.effects());
+    for (Iterator<Proposal> it = withdrawn.iterator(); it.hasNext(); ) {
+      Proposal w = it.next();
+      if (w.proof().equals(latest)) {
+        it.remove();
+      } else if (w.proof().nonce() < latest.nonce()) {
+        it.remove();
+        effects.add(new ChannelEffect.ProposalSuperseded(w));
+      }
+    }
+    return effects.size() == d.effects().size() ? o : new Outcome.Done(d.state(), effects, d.send());
+  }
+
+  /**
+   * The peer countersigned a proposal this node withdrew (a REJECT that was forged, or overtaken by the
+   * peer's change of mind): it is a valid co-signed state, so it is committed like any other. Tried on the
+   * withdrawn proposals that still follow the latest state, newest first.
+   */
+  private Outcome countersignOfWithdrawn(ChannelState.Open open, ChannelEvent.Countersign c) {
+    for (int i = withdrawn.size() - 1; i >= 0; i--) {
+      Proposal w = withdrawn.get(i);
+      if (!w.proof().prevHash().equals(open.latest().proof().hash())) {
+        continue;
+      }
+      state = new ChannelState.Open(params, open.latest(), open.locks(), w, open.now());
+      Outcome o = apply(c);
+      if (o instanceof Outcome.Done) {
+        return o;
+      }
+      state = open;
+    }
+    return apply(c);
+  }
+
+  /** The highest nonce this node has signed at in this channel (its journal's latest reservation), or 0. */
+  private long reservedNonce() {
+    return journal.latest(idBytes).map(r -> r.reserved().nonce()).orElse(0L);
   }
 
   private Outcome apply(ChannelEvent event) {
@@ -341,7 +403,16 @@ public final class DurableChannel {
     if (state instanceof ChannelState.Open o && o.pending() != null && o.pending().proposer() == me
         && p.proposer() != me && p.proof().prevHash().equals(o.pending().proof().hash())) {
       // The peer countersigned our proposal and proposed on top; its countersignature is still on the way.
-      early = p;
+      // Held only if it is the peer's, on this channel, at a nonce the peer may use after ours: a forgery
+      // cannot displace it (the first one held stays).
+      BalanceProof q = p.proof();
+      if (early == null && q.channelId().equals(id) && q.ledgerId() == params.ledgerId()
+          && q.asset() == params.asset()
+          && ChannelMachine.nonceAllowed(o.pending().proof().nonce(), p.proposer(), p.proof().nonce())
+          && ChannelSigner.verify(params.key(p.proposer()), SignatureType.STATE, p.proof(), p.signature())
+              .isValid()) {
+        early = p;
+      }
       return new Outcome.Done(state, List.of(), List.of());
     }
     Transition t = ChannelMachine.apply(state, new ChannelEvent.Propose(p));
@@ -349,8 +420,7 @@ public final class DurableChannel {
       // Tell the proposer, so that it withdraws (§7); a lost race needs no word: our higher proposal is on
       // its way and supersedes theirs there.
       return r.reason() == RejectReason.RACE_LOST ? new Outcome.Rejected(r.reason())
-          : new Outcome.Rejected(r.reason(), List.of(new ChannelMessage.Reject(id, p.proof().nonce(),
-              r.reason())));
+          : new Outcome.Rejected(r.reason(), List.of(reject(p, r.reason())));
     }
     Transition.Accepted proposed = (Transition.Accepted) t;
     ChannelState.Open withPending = (ChannelState.Open) proposed.next();
@@ -362,6 +432,10 @@ public final class DurableChannel {
     SignedState signed = cosigned(p, sig);
     byte[] committed = new CommittedState(signed, p.locks(), withPending.now()).encode();
     SignDecision d = journal.reserveAndStore(idBytes, p.proof().nonce(), hash, committed);
+    if (d == SignDecision.REFUSED_STALE || d == SignDecision.REFUSED_CONFLICT) {
+      // We signed at or above this nonce (a proposal we withdrew): the peer must go above our floor.
+      return new Outcome.Rejected(RejectReason.NONCE_RESERVED, List.of(reject(p, RejectReason.NONCE_RESERVED)));
+    }
     if (!d.maySign()) {
       return new Outcome.Refused(d);
     }
@@ -385,27 +459,38 @@ public final class DurableChannel {
     return new Outcome.Done(state, effects, send);
   }
 
+  /** The REJECT of {@code p} for {@code reason}, naming this node's floor (channels-messages.md). */
+  private ChannelMessage.Reject reject(Proposal p, RejectReason reason) {
+    long latest = state instanceof ChannelState.Open o ? o.latest().proof().nonce() : 0;
+    return new ChannelMessage.Reject(id, p.proof().nonce(), reason, Math.max(latest, reservedNonce()));
+  }
+
   /**
-   * Withdraws this node's pending proposal (channels.md §7, "Withdrawing"): after the peer rejected it or
-   * left it unanswered. Nothing is journaled and nothing signed: the proposal keeps this node's signature,
-   * so the peer may still complete it until a later state is co-signed, and a reestablish then shows it.
-   * The next proposal steps over its nonce. A restart brings a withdrawn proposal back as pending, to be
-   * withdrawn again. {@link Outcome.Done#effects()} holds {@code ProposalSuperseded} of the withdrawn
-   * proposal.
+   * Withdraws this node's pending proposal after the peer rejected it (channels.md §7, "Rejecting and
+   * withdrawing"). Nothing is journaled and nothing signed: the proposal keeps this node's signature, so
+   * the peer may still complete it until a later state is co-signed; the effect is {@code
+   * ProposalWithdrawn} (outcome open), and {@code ProposalSuperseded} follows once a co-signed state passes
+   * its nonce. The next proposal steps over its nonce. A restart brings a withdrawn proposal back as
+   * pending. Not for an unanswered proposal: send it again instead (each withdrawal uses up two nonces of
+   * the {@link ChannelMachine#MAX_NONCE_STEP} a channel may advance between co-signed states).
    */
-  public Outcome withdraw() {
+  Outcome withdraw() {
     if (!(state instanceof ChannelState.Open o) || o.pending() == null || o.pending().proposer() != me) {
       return new Outcome.Rejected(RejectReason.NO_PENDING_PROPOSAL);
     }
     state = new ChannelState.Open(params, o.latest(), o.locks(), null, o.now());
-    return new Outcome.Done(state, List.of(new ChannelEffect.ProposalSuperseded(o.pending())), List.of());
+    withdrawn.add(o.pending());
+    return new Outcome.Done(state, List.of(new ChannelEffect.ProposalWithdrawn(o.pending())), List.of());
   }
 
   /**
    * The peer's REJECT of a proposal: if it names this node's pending proposal, withdraws it ({@link
-   * #withdraw}); for a nonce or chain mismatch ({@code BAD_NONCE}, {@code BAD_PREV_HASH}) the peer holds
-   * another state than this node, so {@link Outcome.Done#send()} also holds this node's REESTABLISH.
-   * A REJECT of anything else is {@code NO_PENDING_PROPOSAL} (a late or forged one: nothing changes).
+   * #withdraw}) and remembers the peer's floor. For {@code NONCE_RESERVED} (the peer signed at or above that
+   * nonce) the update itself was fine: it is proposed again above the floor, in {@link Outcome.Done#send()}.
+   * For a nonce or chain mismatch ({@code BAD_NONCE}, {@code BAD_PREV_HASH}) the peer holds another state
+   * than this node, so {@code send()} holds this node's REESTABLISH. A REJECT of anything else is {@code
+   * NO_PENDING_PROPOSAL} (a late or forged one: nothing changes). A floor the channel cannot go above
+   * (within {@link ChannelMachine#MAX_NONCE_STEP}) is ignored: a forged REJECT cannot exhaust the nonces.
    */
   public Outcome onReject(ChannelMessage.Reject r) {
     if (!r.channelId().equals(id)) {
@@ -415,12 +500,21 @@ public final class DurableChannel {
         || o.pending().proof().nonce() != r.nonce()) {
       return new Outcome.Rejected(RejectReason.NO_PENDING_PROPOSAL);
     }
+    if (r.floor() > peerFloor && r.floor() - o.latest().proof().nonce() <= ChannelMachine.MAX_NONCE_STEP - 2) {
+      peerFloor = r.floor();
+    }
+    Proposal mine = o.pending();
     Outcome.Done w = (Outcome.Done) withdraw();
+    if (r.reason() == RejectReason.NONCE_RESERVED && propose(mine.update()) instanceof Outcome.Done again) {
+      List<ChannelEffect> effects = new ArrayList<>(w.effects());
+      effects.addAll(again.effects());
+      return new Outcome.Done(state, effects, again.send());
+    }
     boolean otherState = r.reason() == RejectReason.BAD_NONCE || r.reason() == RejectReason.BAD_PREV_HASH;
     return otherState ? new Outcome.Done(w.state(), w.effects(), List.of(reestablish().orElseThrow())) : w;
   }
 
-  /** Offers a cooperative close at the latest state: reserves nonce + 1 for the close, signs, applies. */
+  /** Offers a cooperative close at the latest state: reserves the close's nonce, signs, applies. */
   public Outcome offerClose() {
     if (!(state instanceof ChannelState.Open o)) {
       return new Outcome.Rejected(RejectReason.WRONG_STATE);

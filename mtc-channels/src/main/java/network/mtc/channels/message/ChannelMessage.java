@@ -158,15 +158,16 @@ public sealed interface ChannelMessage {
   /**
    * The receiver of the PROPOSE of state {@code nonce} rejected it, for {@code reason} (channels.md §7):
    * unsigned and advisory. It tells the proposer to withdraw that proposal (and, for a nonce or chain
-   * mismatch, to reestablish); a forged one can only make a proposer withdraw, which is always safe.
+   * mismatch, to reestablish); {@code floor} is the highest nonce the sender has signed at or holds
+   * co-signed, above which the proposer's next proposal must go.
    */
-  record Reject(Bytes channelId, long nonce, RejectReason reason) implements ChannelMessage {
+  record Reject(Bytes channelId, long nonce, RejectReason reason, long floor) implements ChannelMessage {
     /** Checks lengths and range. */
     public Reject {
       checkId(channelId);
       Objects.requireNonNull(reason, "reason");
-      if (nonce < 0) {
-        throw new IllegalArgumentException("nonce is 0..2^63-1");
+      if (nonce < 0 || floor < 0) {
+        throw new IllegalArgumentException("nonce and floor are 0..2^63-1");
       }
     }
 

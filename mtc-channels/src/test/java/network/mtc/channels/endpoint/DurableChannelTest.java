@@ -14,6 +14,7 @@ import java.util.List;
 import network.mtc.channels.Amount;
 import network.mtc.channels.ChannelEffect;
 import network.mtc.channels.ChannelEvent;
+import network.mtc.channels.ChannelMachine;
 import network.mtc.channels.ChannelState;
 import network.mtc.channels.HashLock;
 import network.mtc.channels.Party;
@@ -203,7 +204,8 @@ class DurableChannelTest {
           prop.proposal().locks(), Bytes.copyOf(new byte[64]));
       long size = p.journalB.size();
       assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE, List.of(new ChannelMessage.Reject(
-          Pair.PARAMS.channelId(), 2, RejectReason.BAD_SIGNATURE))), p.b.receive(new ChannelEvent.Propose(forged)));
+          Pair.PARAMS.channelId(), 2, RejectReason.BAD_SIGNATURE, 0))),
+          p.b.receive(new ChannelEvent.Propose(forged)));
       assertEquals(size, p.journalB.size());
       assertEquals(new Outcome.Rejected(RejectReason.INSUFFICIENT_BALANCE), p.b.propose(pay(5_000_000)));
     }
@@ -265,7 +267,7 @@ class DurableChannelTest {
       Outcome atB = p.deliver(Party.A, prop);
       assertEquals(RejectReason.LOCK_EXPIRED, ((Outcome.Rejected) atB).reason());
       ChannelMessage.Reject reject = (ChannelMessage.Reject) ((Outcome.Rejected) atB).send().get(0);
-      assertEquals(new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2, RejectReason.LOCK_EXPIRED),
+      assertEquals(new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2, RejectReason.LOCK_EXPIRED, 0),
           ChannelMessageCodec.decode(ChannelMessageCodec.encode(reject)));
       assertEquals(new Outcome.Rejected(RejectReason.PROPOSAL_PENDING), p.a.propose(pay(5)));
       Outcome.Done withdrawn = done(p.a.onReject(reject));
@@ -311,6 +313,93 @@ class DurableChannelTest {
   }
 
   @Test
+  void aPeerProposingBelowOurWithdrawnNonceIsToldOurFloorAndStepsOverIt() {
+    // Review finding: A withdrew its proposal at 2 (no co-signed state since), so its journal refuses to
+    // countersign B's at 1; the REJECT names A's floor and B proposes again at 3, which both commit.
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      only(p.a.propose(pay(10)));                       // lost in the mesh
+      assertInstanceOf(ChannelEffect.ProposalWithdrawn.class, done(p.a.withdraw()).effects().get(0));
+      ChannelMessage fromB = only(p.b.propose(pay(3)));
+      Outcome.Rejected atA = (Outcome.Rejected) p.deliver(Party.B, fromB);
+      assertEquals(RejectReason.NONCE_RESERVED, atA.reason());
+      ChannelMessage.Reject reject = (ChannelMessage.Reject) atA.send().get(0);
+      assertEquals(2, reject.floor());
+      Outcome.Done atB = done(p.b.onReject(reject));
+      ChannelMessage.Propose again = (ChannelMessage.Propose) only(atB);
+      assertEquals(3, again.proposal().proof().nonce());
+      Outcome.Done countersigned = done(p.deliver(Party.B, again));
+      Outcome.Done atB2 = done(p.deliver(Party.A, only(countersigned)));
+      assertTrue(atB2.effects().stream().anyMatch(e -> e instanceof ChannelEffect.ProposalSuperseded),
+          "B's withdrawn proposal at 1 is settled as superseded once state 3 is co-signed");
+      assertTrue(countersigned.effects().stream().anyMatch(e -> e instanceof ChannelEffect.ProposalSuperseded),
+          "and A's withdrawn proposal at 2 too");
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(Amount.of(1_000_000 + 3), open(p.a).latest().proof().balanceA());
+      // both can go on: A pays next
+      p.deliver(Party.B, only(p.deliver(Party.A, only(p.a.propose(pay(1))))));
+      assertEquals(4, open(p.b).latest().proof().nonce());
+    }
+  }
+
+  @Test
+  void aForgedRejectWithdrawsButTheCountersignatureThatFollowsStillCommits() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      ChannelMessage prop = only(p.a.propose(pay(400)));
+      ChannelMessage cs = only(p.deliver(Party.A, prop));   // B countersigned: the payment happened
+      Outcome.Done w = done(p.a.onReject(new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2,
+          RejectReason.INSUFFICIENT_BALANCE, 0)));           // forged by a third party
+      assertEquals(List.of(ChannelEffect.ProposalWithdrawn.class),
+          w.effects().stream().map(Object::getClass).toList(), "outcome open, not failed");
+      Outcome.Done d = done(p.deliver(Party.B, cs));
+      assertTrue(d.effects().stream().anyMatch(e -> e instanceof ChannelEffect.StateCommitted));
+      assertTrue(d.effects().stream().noneMatch(e -> e instanceof ChannelEffect.ProposalSuperseded));
+      assertEquals(open(p.a).latest(), open(p.b).latest());
+      assertEquals(Amount.of(1_000_000 - 400), open(p.a).latest().proof().balanceA());
+    }
+  }
+
+  @Test
+  void tooManyWithdrawalsStopProposalsButTheChannelStillClosesCooperatively() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      int withdrawals = 0;
+      while (p.a.propose(pay(1)) instanceof Outcome.Done d) {
+        ChannelMessage.Propose prop = (ChannelMessage.Propose) only(d);
+        done(p.a.onReject(new ChannelMessage.Reject(Pair.PARAMS.channelId(), prop.proposal().proof().nonce(),
+            RejectReason.LOCK_EXPIRED, 0)));
+        withdrawals++;
+      }
+      assertEquals(31, withdrawals, "nonces 2, 4, ..., 62: the next would pass MAX_NONCE_STEP");
+      assertEquals(new Outcome.Rejected(RejectReason.BAD_NONCE), p.a.propose(pay(1)));
+      // the close has the final nonce, above every withdrawn proposal
+      done(p.deliver(Party.A, only(p.a.offerClose())));
+      Outcome.Done settled = done(p.b.acceptClose());
+      assertInstanceOf(ChannelState.Settled.class, settled.state());
+      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.B, only(settled))).state());
+    }
+  }
+
+  @Test
+  void aForgedCopyCannotDisplaceAHeldProposal() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      only(p.b.propose(pay(3)));
+      Outcome.Done atB = done(p.deliver(Party.A, only(p.a.propose(pay(4)))));
+      ChannelMessage.Propose again = (ChannelMessage.Propose) atB.send().get(1);
+      var forged = new network.mtc.channels.Proposal(Party.B, again.proposal().update(), again.proposal().proof(),
+          again.proposal().locks(), Bytes.copyOf(new byte[64]));
+      done(p.deliver(Party.B, new ChannelMessage.Propose(Pair.PARAMS.channelId(), forged)));   // not held
+      done(p.deliver(Party.B, again));                                                          // held
+      done(p.deliver(Party.B, new ChannelMessage.Propose(Pair.PARAMS.channelId(), forged)));   // cannot displace
+      ChannelMessage.Countersign second = (ChannelMessage.Countersign) only(done(p.deliver(Party.B,
+          atB.send().get(0))));
+      assertEquals(3, second.nonce());
+    }
+  }
+
+  @Test
   void aSignedCloseBlocksEveryStateAtItsNonceAcrossARestart() {
     try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
       p.fund();
@@ -326,7 +415,7 @@ class DurableChannelTest {
       for (DurableChannel end : List.of(p.a, p.b)) {
         ChannelState.Closing c = assertInstanceOf(ChannelState.Closing.class, end.state());
         assertEquals(2, c.latest().proof().nonce());
-        assertEquals(3, c.closeProof().nonce());
+        assertEquals(ChannelMachine.FINAL_NONCE, c.closeProof().nonce());
         assertEquals(new Outcome.Rejected(RejectReason.WRONG_STATE), end.propose(pay(1)), "no state after a close");
       }
       // the recovered close signatures settle each other, as crossing offers do

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import network.mtc.channels.Amount;
 import network.mtc.channels.BalanceProof;
@@ -62,7 +63,11 @@ public final class EndpointKillChild {
         print("RESTORED " + who + " " + now);
       }
     }
-    for (Party who : Party.values()) {
+    // Both ends may hold a recovered proposal: resend the higher one first, which supersedes the other.
+    List<Party> order = new java.util.ArrayList<>(List.of(Party.values()));
+    order.sort(java.util.Comparator.comparingLong((Party w) -> p.end(w).pendingProposal()
+        .map(m -> m.proposal().proof().nonce()).orElse(-1L)).reversed());
+    for (Party who : order) {
       DurableChannel end = p.end(who);
       if (end.pendingProposal().isPresent()) {
         ChannelMessage.Propose again = end.pendingProposal().get();
@@ -140,11 +145,20 @@ public final class EndpointKillChild {
 
   private static void exchange(Pair p, Party payer, ChannelMessage.Propose prop) throws IOException {
     BalanceProof proof = prop.proposal().proof();
-    ChannelMessage counter = Pair.only(p.deliver(payer, prop));
+    List<ChannelMessage> answer = Pair.done(p.deliver(payer, prop)).send();
     print("SIG " + payer.other() + " " + line(proof));
     print("ACK " + payer.other() + " " + line(proof));
-    Pair.done(p.deliver(payer.other(), counter));
+    // After a restart both ends may hold a recovered proposal: ours wins the race, and the other end's update
+    // comes back as a new proposal after the countersignature.
+    ChannelMessage.Propose again = answer.size() > 1 ? (ChannelMessage.Propose) answer.get(1) : null;
+    if (again != null) {
+      print("SIG " + payer.other() + " " + line(again.proposal().proof()));
+    }
+    Pair.done(p.deliver(payer.other(), answer.get(0)));
     print("ACK " + payer + " " + line(proof));
+    if (again != null) {
+      exchange(p, payer.other(), again);
+    }
   }
 
   private static String line(BalanceProof proof) {

@@ -285,7 +285,7 @@ final class Person {
     Bytes mine = v.accept.signature();
     v.settle = v.me == Party.A ? new ChannelMessage.Settle(close, mine, o.signature())
         : new ChannelMessage.Settle(close, o.signature(), mine);
-    demo.log(name + " accepts the close of " + v.name + " at state " + close.nonce() + " (" + Demo.split(v, close)
+    demo.log(name + " accepts the close of " + v.name + " at state " + v.latestNonce() + " (" + Demo.split(v, close)
         + "), answers " + v.peer.name + " and hands the co-signed close to " + demo.stationName());
     send(v.peer, v.accept);
     demo.sendToStation(this, v.settle);
