@@ -316,10 +316,16 @@ public final class DurableChannel {
     }
     BalanceProof latest = open.latest().proof();
     List<ChannelEffect> effects = new ArrayList<>(d.effects());
+    List<BalanceProof> committed = new ArrayList<>();
+    for (ChannelEffect e : d.effects()) {
+      if (e instanceof ChannelEffect.StateCommitted sc) {
+        committed.add(sc.state().proof());
+      }
+    }
     for (Iterator<Proposal> it = withdrawn.iterator(); it.hasNext(); ) {
       Proposal w = it.next();
-      if (w.proof().equals(latest)) {
-        it.remove();
+      if (w.proof().equals(latest) || committed.contains(w.proof())) {
+        it.remove();   // it happened (perhaps followed by more states in the same call)
       } else if (w.proof().nonce() < latest.nonce()) {
         it.remove();
         effects.add(new ChannelEffect.ProposalSuperseded(w));
@@ -372,6 +378,9 @@ public final class DurableChannel {
     state = a.next();
     List<ChannelMessage> send = new ArrayList<>();
     for (ChannelEffect e : a.effects()) {
+      if (e instanceof ChannelEffect.ProposalWithdrawn w && w.proposal().proposer() == me) {
+        withdrawn.add(w.proposal());   // dropped by a restore below its nonce: its outcome is open (§9)
+      }
       if (e instanceof ChannelEffect.Resend r) {
         send.add(new ChannelMessage.Reestablish(me, r.state(), r.locks())); // the peer is behind: show ours
       }
