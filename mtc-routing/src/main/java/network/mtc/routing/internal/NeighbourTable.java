@@ -45,8 +45,10 @@ public final class NeighbourTable implements NeighbourView {
   private static final Outcome[] DROPS = {Outcome.REPLAY, Outcome.TABLE_FULL, Outcome.PEER_CONFLICT};
   /** {@link #admit}'s result: the slot in the low bits (capacity is at most 64)... */
   private static final int SLOT_MASK = 0xFF;
-  /** ...and this bit if the neighbour is new. */
+  /** ...and this bit if the neighbour is new... */
   private static final int ADMITTED_NEW = 0x100;
+  /** ...and this one if what it announced changed (see {@link #announcedVersion}). */
+  private static final int ANNOUNCED_CHANGED = 0x200;
 
   private final int capacity;
   private final long[] address;
@@ -68,6 +70,12 @@ public final class NeighbourTable implements NeighbourView {
   private final byte[][] adjQ;
   /** Per slot, the {@link #version} at its last change (what {@link #slotVersion} reports). */
   private final long[] slotVersion;
+  /**
+   * Per slot, the {@link #version} at the last change of what the neighbour announced and a two-hop view
+   * reads: address, flags, the credit it reports for this node and its adjacency list (an announce
+   * repeating the last one leaves it; what {@link #announcedVersion(int)} reports).
+   */
+  private final long[] announcedVersion;
   /** The live slots by link binding, so the receive path finds a frame's transmitter without a scan. */
   private final SlotIndex byPeer;
   /** The live slots by address. */
@@ -106,6 +114,7 @@ public final class NeighbourTable implements NeighbourView {
     adjPrefix = new int[capacity][];
     adjQ = new byte[capacity][];
     slotVersion = new long[capacity];
+    announcedVersion = new long[capacity];
     byPeer = new SlotIndex(peer, link);
     byAddress = new SlotIndex(address, null);
   }
@@ -132,17 +141,21 @@ public final class NeighbourTable implements NeighbourView {
     }
     int s = r & SLOT_MASK;
     List<NeighbourEntry> entries = a.neighbours();
+    boolean changed = (r & ANNOUNCED_CHANGED) != 0 || adjCount[s] != entries.size();
     int[] prefixes = adjacencyRow(s, entries.size());
     byte[] qs = adjQ[s];
+    int out = 0;
     for (int i = 0; i < entries.size(); i++) {
       NeighbourEntry e = entries.get(i);
+      byte q = (byte) (e.credit() << 3 | (e.relay() ? ENTRY_RELAY : 0) | (e.marked() ? ENTRY_MARKED : 0));
+      changed |= prefixes[i] != e.prefix() || qs[i] != q;
       prefixes[i] = e.prefix();
-      qs[i] = (byte) (e.credit() << 3 | (e.relay() ? ENTRY_RELAY : 0) | (e.marked() ? ENTRY_MARKED : 0));
+      qs[i] = q;
       if (e.prefix() == selfPrefix) {
-        outCredit[s] = e.credit();
+        out = e.credit();
       }
     }
-    return finish(s, r);
+    return finish(s, r, changed, out);
   }
 
   /**
@@ -159,25 +172,28 @@ public final class NeighbourTable implements NeighbourView {
     }
     int s = r & SLOT_MASK;
     int n = a.neighbourCount();
+    boolean changed = (r & ANNOUNCED_CHANGED) != 0 || adjCount[s] != n;
     int[] prefixes = adjacencyRow(s, n);
     byte[] qs = adjQ[s];
+    int out = 0;
     for (int i = 0; i < n; i++) {
       int prefix = a.prefix(i);
-      int q = a.quality(i);
+      byte q = (byte) a.quality(i);
+      changed |= prefixes[i] != prefix || qs[i] != q;
       prefixes[i] = prefix;
-      qs[i] = (byte) q;
+      qs[i] = q;
       if (prefix == selfPrefix) {
-        outCredit[s] = q >>> 3;
+        out = (q & 0xFF) >>> 3;
       }
     }
-    return finish(s, r);
+    return finish(s, r, changed, out);
   }
 
   /**
    * Everything of {@code accept} but the adjacency list: finds or makes the slot and updates its link,
    * credit, flags and expiry; returns the slot (with {@link #ADMITTED_NEW} if new), or {@code -1 - i}
-   * for the drop outcome {@code DROPS[i]}. Leaves the slot's {@code outCredit} at 0 for the caller's
-   * adjacency copy to set.
+   * for the drop outcome {@code DROPS[i]}; with {@link #ANNOUNCED_CHANGED} if the neighbour is new or its
+   * flags changed.
    */
   private int admit(long source, long seq, int announceFlags, int intervalSeconds, int linkIndex,
       long linkPeer, int lossPermille, long now) {
@@ -233,13 +249,13 @@ public final class NeighbourTable implements NeighbourView {
     }
     reportedLossPpm[s] = lossPpm;
     inCredit[s] = lossPpm >= 0 ? LinkCredit.ofLossPpm(lossPpm) : LinkCredit.ofWindow(window[s], expected[s]);
+    boolean changedFlags = flags[s] != announceFlags;
     flags[s] = announceFlags;
     interval[s] = intervalSeconds;
     lastHeard[s] = now;
     expiresAt[s] = now + 3000L * intervalSeconds;
     nextExpiry = Math.min(nextExpiry, expiresAt[s]);
-    outCredit[s] = 0;
-    return isNew ? s | ADMITTED_NEW : s;
+    return (isNew ? s | ADMITTED_NEW | ANNOUNCED_CHANGED : s) | (changedFlags ? ANNOUNCED_CHANGED : 0);
   }
 
   /** Sizes slot {@code s}'s adjacency row for {@code count} entries; returns its prefix array. */
@@ -252,10 +268,18 @@ public final class NeighbourTable implements NeighbourView {
     return adjPrefix[s];
   }
 
-  /** Bumps the versions after {@link #admit} and the adjacency copy; returns the outcome. */
-  private Outcome finish(int s, int admitted) {
+  /**
+   * Sets the slot's outbound credit to {@code out} and bumps the versions after {@link #admit} and the
+   * adjacency copy ({@code changed}: the copy or {@code admit} changed what the neighbour announced);
+   * returns the outcome.
+   */
+  private Outcome finish(int s, int admitted, boolean changed, int out) {
     version++;
     slotVersion[s] = version;
+    if (changed || outCredit[s] != out) {
+      outCredit[s] = out;
+      announcedVersion[s] = version;
+    }
     if ((admitted & ADMITTED_NEW) != 0) {
       membershipVersion = version;
       return Outcome.NEW;
@@ -372,6 +396,7 @@ public final class NeighbourTable implements NeighbourView {
       byPeer.remove(s);
       version++;
       slotVersion[s] = version;
+      announcedVersion[s] = version;
       membershipVersion = version;
     }
   }
@@ -484,5 +509,10 @@ public final class NeighbourTable implements NeighbourView {
   @Override
   public long slotVersion(int slot) {
     return slotVersion[slot];
+  }
+
+  @Override
+  public long announcedVersion(int slot) {
+    return announcedVersion[slot];
   }
 }

@@ -134,6 +134,7 @@ class NeighbourTableTest {
       assertEquals(a.intervalSeconds(s), b.intervalSeconds(s));
       assertEquals(a.expiresAtMillis(s), b.expiresAtMillis(s));
       assertEquals(a.slotVersion(s), b.slotVersion(s));
+      assertEquals(a.announcedVersion(s), b.announcedVersion(s));
       assertEquals(a.adjacencyCount(s), b.adjacencyCount(s));
       for (int i = 0; i < a.adjacencyCount(s); i++) {
         assertEquals(a.adjacencyPrefix(s, i), b.adjacencyPrefix(s, i));
