@@ -126,6 +126,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private final FrameView view = new FrameView();
   /** The announce being received, read in place from the buffer of {@link #view}. */
   private final AnnounceView announce = new AnnounceView();
+  /** The topic bytes {@link #topicOf} decoded last (at most a frame's length) and their string. */
+  private byte[] lastTopicBytes;
+  private String lastTopic;
   private final Rx rx = new Rx();
   private final FrameView originView = new FrameView();
   private final Rx originRx = new Rx();
@@ -887,7 +890,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     if (subscriptions.isEmpty()) {
       return;
     }
-    String topic = new String(view.buffer(), topicOff, topicLen, StandardCharsets.UTF_8);
+    String topic = topicOf(view.buffer(), topicOff, topicLen);
     List<Sub> subs = subscriptions.get(topic);
     if (subs == null || subs.isEmpty()) {
       return;
@@ -903,6 +906,21 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
         callbacks.execute(() -> s.handler.onMessage(m));
       }
     }
+  }
+
+  /**
+   * The topic in {@code buf[off, off + len)} as a string: the last one decoded if the bytes are the same
+   * (a node receives mostly one topic; its string keeps its hash for the subscription lookup).
+   */
+  private String topicOf(byte[] buf, int off, int len) {
+    byte[] last = lastTopicBytes;
+    if (last != null && Arrays.equals(last, 0, last.length, buf, off, off + len)) {
+      return lastTopic;
+    }
+    String topic = new String(buf, off, len, StandardCharsets.UTF_8);
+    lastTopicBytes = Arrays.copyOfRange(buf, off, off + len);
+    lastTopic = topic;
+    return topic;
   }
 
   // ---------------------------------------------------------------- announces
