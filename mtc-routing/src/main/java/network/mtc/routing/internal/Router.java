@@ -989,7 +989,10 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     return listsMe;
   }
 
-  /** Opens a sync session if {@link #wantsSync} said so, at most once per {@link SyncSessions#RESYNC_MILLIS}. */
+  /**
+   * Opens a sync session if {@link #wantsSync} said so, at most once per
+   * {@link SyncSessions#RESYNC_MILLIS}.
+   */
   private void maybeOpenSync(long neighbour, boolean wanted, long now) {
     if (wanted && sync.due(neighbour, now)) {
       sync.open(neighbour, nextMessageId(), random.nextLong(), now, clock.unixSeconds());
