@@ -60,11 +60,16 @@ public final class KeyCache {
     if (key32.length != KEY_BYTES) {
       throw new IllegalArgumentException("a key is 32 bytes");
     }
+    put(address, key32, 0);
+  }
+
+  /** Records the verified key of {@code address} held in {@code buf[off, off + 32)} (replacing another). */
+  public void put(long address, byte[] buf, int off) {
     int s = find(address);
     if (s != NONE) {
       touch(s);
-      if (!Arrays.equals(bytes, s * KEY_BYTES, s * KEY_BYTES + KEY_BYTES, key32, 0, KEY_BYTES)) {
-        System.arraycopy(key32, 0, bytes, s * KEY_BYTES, KEY_BYTES);
+      if (!Arrays.equals(bytes, s * KEY_BYTES, s * KEY_BYTES + KEY_BYTES, buf, off, off + KEY_BYTES)) {
+        System.arraycopy(buf, off, bytes, s * KEY_BYTES, KEY_BYTES);
         prepared[s] = null;
       }
       return;
@@ -80,7 +85,7 @@ public final class KeyCache {
       s = size++;
     }
     this.address[s] = address;
-    System.arraycopy(key32, 0, bytes, s * KEY_BYTES, KEY_BYTES);
+    System.arraycopy(buf, off, bytes, s * KEY_BYTES, KEY_BYTES);
     prepared[s] = null;
     insertBucket(address, s);
     linkLast(s);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import network.mtc.routing.DropReason;
 import network.mtc.routing.message.Announce;
+import network.mtc.routing.message.AnnounceView;
 import network.mtc.routing.message.NeighbourEntry;
 import network.mtc.routing.policy.NeighbourView;
 
@@ -40,6 +41,15 @@ public final class NeighbourTable implements NeighbourView {
     PEER_CONFLICT
   }
 
+  /** The drop outcomes {@link #admit} encodes as {@code -1 - index}. */
+  private static final Outcome[] DROPS = {Outcome.REPLAY, Outcome.TABLE_FULL, Outcome.PEER_CONFLICT};
+  /** {@link #admit}'s result: the slot in the low bits (capacity is at most 64)... */
+  private static final int SLOT_MASK = 0xFF;
+  /** ...and this bit if the neighbour is new... */
+  private static final int ADMITTED_NEW = 0x100;
+  /** ...and this one if what it announced changed (see {@link #announcedVersion}). */
+  private static final int ANNOUNCED_CHANGED = 0x200;
+
   private final int capacity;
   private final long[] address;
   private final int[] link;
@@ -60,6 +70,12 @@ public final class NeighbourTable implements NeighbourView {
   private final byte[][] adjQ;
   /** Per slot, the {@link #version} at its last change (what {@link #slotVersion} reports). */
   private final long[] slotVersion;
+  /**
+   * Per slot, the {@link #version} at the last change of what the neighbour announced and a two-hop view
+   * reads: address, flags, the credit it reports for this node and its adjacency list (an announce
+   * repeating the last one leaves it; what {@link #announcedVersion(int)} reports).
+   */
+  private final long[] announcedVersion;
   /** The live slots by link binding, so the receive path finds a frame's transmitter without a scan. */
   private final SlotIndex byPeer;
   /** The live slots by address. */
@@ -98,6 +114,7 @@ public final class NeighbourTable implements NeighbourView {
     adjPrefix = new int[capacity][];
     adjQ = new byte[capacity][];
     slotVersion = new long[capacity];
+    announcedVersion = new long[capacity];
     byPeer = new SlotIndex(peer, link);
     byAddress = new SlotIndex(address, null);
   }
@@ -118,25 +135,87 @@ public final class NeighbourTable implements NeighbourView {
    */
   public Outcome accept(long source, long seq, Announce a, int linkIndex, long linkPeer, int lossPermille,
       long now) {
+    int r = admit(source, seq, a.flags(), a.intervalSeconds(), linkIndex, linkPeer, lossPermille, now);
+    if (r < 0) {
+      return DROPS[-1 - r];
+    }
+    int s = r & SLOT_MASK;
+    List<NeighbourEntry> entries = a.neighbours();
+    boolean changed = (r & ANNOUNCED_CHANGED) != 0 || adjCount[s] != entries.size();
+    int[] prefixes = adjacencyRow(s, entries.size());
+    byte[] qs = adjQ[s];
+    int out = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      NeighbourEntry e = entries.get(i);
+      byte q = (byte) (e.credit() << 3 | (e.relay() ? ENTRY_RELAY : 0) | (e.marked() ? ENTRY_MARKED : 0));
+      changed |= prefixes[i] != e.prefix() || qs[i] != q;
+      prefixes[i] = e.prefix();
+      qs[i] = q;
+      if (e.prefix() == selfPrefix) {
+        out = e.credit();
+      }
+    }
+    return finish(s, r, changed, out);
+  }
+
+  /**
+   * Takes a verified announce read in place (the same as {@link #accept(long, long, Announce, int, long,
+   * int, long)}, without the records): the neighbour list is copied from the frame bytes into the slot.
+   *
+   * @param lossPermille the loss the link reports for this peer, or a negative value if unknown
+   */
+  public Outcome accept(long source, long seq, AnnounceView a, int linkIndex, long linkPeer,
+      int lossPermille, long now) {
+    int r = admit(source, seq, a.flags(), a.intervalSeconds(), linkIndex, linkPeer, lossPermille, now);
+    if (r < 0) {
+      return DROPS[-1 - r];
+    }
+    int s = r & SLOT_MASK;
+    int n = a.neighbourCount();
+    boolean changed = (r & ANNOUNCED_CHANGED) != 0 || adjCount[s] != n;
+    int[] prefixes = adjacencyRow(s, n);
+    byte[] qs = adjQ[s];
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+      int prefix = a.prefix(i);
+      byte q = (byte) a.quality(i);
+      changed |= prefixes[i] != prefix || qs[i] != q;
+      prefixes[i] = prefix;
+      qs[i] = q;
+      if (prefix == selfPrefix) {
+        out = (q & 0xFF) >>> 3;
+      }
+    }
+    return finish(s, r, changed, out);
+  }
+
+  /**
+   * Everything of {@code accept} but the adjacency list: finds or makes the slot and updates its link,
+   * credit, flags and expiry; returns the slot (with {@link #ADMITTED_NEW} if new), or {@code -1 - i}
+   * for the drop outcome {@code DROPS[i]}; with {@link #ANNOUNCED_CHANGED} if the neighbour is new or its
+   * flags changed.
+   */
+  private int admit(long source, long seq, int announceFlags, int intervalSeconds, int linkIndex,
+      long linkPeer, int lossPermille, long now) {
     int s = slotOf(source);
     if (s >= 0 && expiresAt[s] <= now) {
       remove(s);
       s = -1;
     }
     int lossPpm = lossPermille < 0 || lossPermille > 1000 ? -1 : lossPermille * 1000;
-    Outcome outcome;
+    boolean isNew;
     if (s >= 0) {
       if (seq <= lastSeq[s]) {
-        return Outcome.REPLAY;
+        return -1;
       }
       long gap = seq - lastSeq[s];
       window[s] = gap >= LinkCredit.WINDOW ? 1 : ((window[s] << gap) | 1) & 0xFFFF;
       expected[s] = (int) Math.min(LinkCredit.WINDOW, expected[s] + gap);
-      outcome = Outcome.UPDATED;
+      isNew = false;
     } else {
       int bound = slotOfPeer(linkIndex, linkPeer);
       if (bound >= 0 && expiresAt[bound] > now) {
-        return Outcome.PEER_CONFLICT;
+        return -3;
       }
       if (bound >= 0) {
         remove(bound);
@@ -146,7 +225,7 @@ public final class NeighbourTable implements NeighbourView {
         int weakest = weakest();
         int strength = lossPpm < 0 ? 0 : LinkCredit.ofLossPpm(lossPpm);
         if (strength <= inCredit[weakest]) {
-          return Outcome.TABLE_FULL;
+          return -2;
         }
         remove(weakest);
         s = weakest;
@@ -157,11 +236,11 @@ public final class NeighbourTable implements NeighbourView {
       byAddress.add(s);
       window[s] = 1;
       expected[s] = 1;
-      outcome = Outcome.NEW;
+      isNew = true;
     }
     lastSeq[s] = seq;
-    if (outcome == Outcome.NEW || link[s] != linkIndex || peer[s] != linkPeer) {
-      if (outcome != Outcome.NEW) {
+    if (isNew || link[s] != linkIndex || peer[s] != linkPeer) {
+      if (!isNew) {
         byPeer.remove(s);
       }
       link[s] = linkIndex;
@@ -170,32 +249,42 @@ public final class NeighbourTable implements NeighbourView {
     }
     reportedLossPpm[s] = lossPpm;
     inCredit[s] = lossPpm >= 0 ? LinkCredit.ofLossPpm(lossPpm) : LinkCredit.ofWindow(window[s], expected[s]);
-    flags[s] = a.flags();
-    interval[s] = a.intervalSeconds();
+    boolean changedFlags = flags[s] != announceFlags;
+    flags[s] = announceFlags;
+    interval[s] = intervalSeconds;
     lastHeard[s] = now;
-    expiresAt[s] = now + 3000L * a.intervalSeconds();
+    expiresAt[s] = now + 3000L * intervalSeconds;
     nextExpiry = Math.min(nextExpiry, expiresAt[s]);
-    List<NeighbourEntry> entries = a.neighbours();
-    adjCount[s] = entries.size();
-    if (adjPrefix[s] == null || adjPrefix[s].length < entries.size()) {
-      adjPrefix[s] = new int[entries.size()];
-      adjQ[s] = new byte[entries.size()];
+    return (isNew ? s | ADMITTED_NEW | ANNOUNCED_CHANGED : s) | (changedFlags ? ANNOUNCED_CHANGED : 0);
+  }
+
+  /** Sizes slot {@code s}'s adjacency row for {@code count} entries; returns its prefix array. */
+  private int[] adjacencyRow(int s, int count) {
+    adjCount[s] = count;
+    if (adjPrefix[s] == null || adjPrefix[s].length < count) {
+      adjPrefix[s] = new int[count];
+      adjQ[s] = new byte[count];
     }
-    outCredit[s] = 0;
-    for (int i = 0; i < entries.size(); i++) {
-      NeighbourEntry e = entries.get(i);
-      adjPrefix[s][i] = e.prefix();
-      adjQ[s][i] = (byte) (e.credit() << 3 | (e.relay() ? ENTRY_RELAY : 0) | (e.marked() ? ENTRY_MARKED : 0));
-      if (e.prefix() == selfPrefix) {
-        outCredit[s] = e.credit();
-      }
-    }
+    return adjPrefix[s];
+  }
+
+  /**
+   * Sets the slot's outbound credit to {@code out} and bumps the versions after {@link #admit} and the
+   * adjacency copy ({@code changed}: the copy or {@code admit} changed what the neighbour announced);
+   * returns the outcome.
+   */
+  private Outcome finish(int s, int admitted, boolean changed, int out) {
     version++;
     slotVersion[s] = version;
-    if (outcome == Outcome.NEW) {
-      membershipVersion = version;
+    if (changed || outCredit[s] != out) {
+      outCredit[s] = out;
+      announcedVersion[s] = version;
     }
-    return outcome;
+    if ((admitted & ADMITTED_NEW) != 0) {
+      membershipVersion = version;
+      return Outcome.NEW;
+    }
+    return Outcome.UPDATED;
   }
 
   /** Removes entries whose expiry has passed; returns how many. */
@@ -307,6 +396,7 @@ public final class NeighbourTable implements NeighbourView {
       byPeer.remove(s);
       version++;
       slotVersion[s] = version;
+      announcedVersion[s] = version;
       membershipVersion = version;
     }
   }
@@ -419,5 +509,10 @@ public final class NeighbourTable implements NeighbourView {
   @Override
   public long slotVersion(int slot) {
     return slotVersion[slot];
+  }
+
+  @Override
+  public long announcedVersion(int slot) {
+    return announcedVersion[slot];
   }
 }

@@ -3,6 +3,7 @@ package network.mtc.routing.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import network.mtc.routing.message.Ack;
 import network.mtc.routing.message.AckCodec;
 import network.mtc.routing.message.Announce;
 import network.mtc.routing.message.AnnounceCodec;
+import network.mtc.routing.message.AnnounceView;
 import network.mtc.routing.message.NeighbourEntry;
 import network.mtc.routing.message.NodeInfoCodec;
 import network.mtc.routing.policy.NeighbourView;
@@ -122,6 +124,11 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
   private long handedOver;
   private final AnnounceCodec.KnownKeys knownKeys;
   private final FrameView view = new FrameView();
+  /** The announce being received, read in place from the buffer of {@link #view}. */
+  private final AnnounceView announce = new AnnounceView();
+  /** The topic bytes {@link #topicOf} decoded last (at most a frame's length) and their string. */
+  private byte[] lastTopicBytes;
+  private String lastTopic;
   private final Rx rx = new Rx();
   private final FrameView originView = new FrameView();
   private final Rx originRx = new Rx();
@@ -883,7 +890,7 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     if (subscriptions.isEmpty()) {
       return;
     }
-    String topic = new String(view.buffer(), topicOff, topicLen, StandardCharsets.UTF_8);
+    String topic = topicOf(view.buffer(), topicOff, topicLen);
     List<Sub> subs = subscriptions.get(topic);
     if (subs == null || subs.isEmpty()) {
       return;
@@ -901,6 +908,21 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
     }
   }
 
+  /**
+   * The topic in {@code buf[off, off + len)} as a string: the last one decoded if the bytes are the same
+   * (a node receives mostly one topic; its string keeps its hash for the subscription lookup).
+   */
+  private String topicOf(byte[] buf, int off, int len) {
+    byte[] last = lastTopicBytes;
+    if (last != null && Arrays.equals(last, 0, last.length, buf, off, off + len)) {
+      return lastTopic;
+    }
+    String topic = new String(buf, off, len, StandardCharsets.UTF_8);
+    lastTopicBytes = Arrays.copyOfRange(buf, off, off + len);
+    lastTopic = topic;
+    return topic;
+  }
+
   // ---------------------------------------------------------------- announces
 
   private void handleAnnounce(LinkPort port, long peer, int lossPermille, long now) {
@@ -910,10 +932,9 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       return;
     }
     long source = view.sourceValue();
-    Announce a;
+    AnnounceView a;
     try {
-      a = AnnounceCodec.decode(view.buffer(), view.payloadOffset(), view.payloadLength(), source,
-          knownKeys);
+      a = announce.reset(view.buffer(), view.payloadOffset(), view.payloadLength(), source, knownKeys);
     } catch (MtcDecodeException e) {
       count(DropReason.MALFORMED);
       return;
@@ -923,24 +944,28 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
       count(DropReason.REPLAY);
       return;
     }
-    byte[] key = a.publicKey().toByteArray();
+    byte[] buf = a.buffer();
+    int keyOff = a.publicKeyOffset();
     if (!config.simulationUnsignedAnnounces()) {
-      PublicKey pk = keys.isKnown(source, key, 0) ? keys.get(source) : PublicKey.fromBytes(key);
+      PublicKey pk = keys.isKnown(source, buf, keyOff) ? keys.get(source)
+          : PublicKey.fromBytes(Arrays.copyOfRange(buf, keyOff, keyOff + 32));
       if (!verifyFrame(pk)) {
         count(DropReason.BAD_SIGNATURE);
         return;
       }
     }
-    keys.put(source, key);
+    keys.put(source, buf, keyOff);
+    // Read before anything is sent: the announce is a view over the receive buffer.
+    boolean syncWanted = wantsSync(source, a);
     NeighbourTable.Outcome o = neighbours.accept(source, seq, a, port.index(),
         peer, lossPermille == UNKNOWN ? -1 : lossPermille, now);
     switch (o) {
       case NEW -> {
         resetAnnounceTimer(now);
         handOver(source, port, peer);
-        maybeOpenSync(source, a, now);
+        maybeOpenSync(source, syncWanted, now);
       }
-      case UPDATED -> maybeOpenSync(source, a, now);
+      case UPDATED -> maybeOpenSync(source, syncWanted, now);
       case REPLAY -> count(DropReason.REPLAY);
       case TABLE_FULL -> count(DropReason.TABLE_FULL);
       case PEER_CONFLICT -> count(DropReason.PEER_CONFLICT);
@@ -949,19 +974,27 @@ public final class Router implements MeshNode, LinkListener, TimerHandler, Relay
 
   /**
    * A station reconciles its held frames with each neighbour it meets (spec/routing-sync.md section 5.0):
-   * once the neighbour's announce lists the station (so the neighbour will accept the OPEN), at most once
-   * per {@link SyncSessions#RESYNC_MILLIS}; of two stations the lower address opens.
+   * once the neighbour's announce lists the station (so the neighbour will accept the OPEN); of two
+   * stations the lower address opens. True if {@code a}, from {@code neighbour}, calls for that.
    */
-  private void maybeOpenSync(long neighbour, Announce a, long now) {
+  private boolean wantsSync(long neighbour, AnnounceView a) {
     if (bridge == null || ((a.flags() & Announce.FLAG_STATION) != 0 && self > neighbour)) {
-      return;
+      return false;
     }
     int myPrefix = NeighbourView.prefixOf(self);
     boolean listsMe = false;
-    for (NeighbourEntry e : a.neighbours()) {
-      listsMe |= e.prefix() == myPrefix;
+    for (int i = 0; i < a.neighbourCount(); i++) {
+      listsMe |= a.prefix(i) == myPrefix;
     }
-    if (listsMe && sync.due(neighbour, now)) {
+    return listsMe;
+  }
+
+  /**
+   * Opens a sync session if {@link #wantsSync} said so, at most once per
+   * {@link SyncSessions#RESYNC_MILLIS}.
+   */
+  private void maybeOpenSync(long neighbour, boolean wanted, long now) {
+    if (wanted && sync.due(neighbour, now)) {
       sync.open(neighbour, nextMessageId(), random.nextLong(), now, clock.unixSeconds());
     }
   }

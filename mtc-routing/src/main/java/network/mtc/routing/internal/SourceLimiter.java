@@ -5,6 +5,10 @@ package network.mtc.routing.internal;
  * keyed by source address, open addressing with linear probing. A source not in the table gets a full bucket
  * and an empty window; when the table is full, the entry heard from longest ago is replaced. Integer
  * arithmetic only (milli-tokens), so every implementation agrees.
+ *
+ * <p>Laid out for the receive path's cache misses: a hash bucket holds its key and its entry's index side
+ * by side, and an entry's fields are adjacent in one array, so a lookup touches two or three cache lines
+ * rather than one per field.
  */
 public final class SourceLimiter {
   /** What {@link #admit} decided. */
@@ -20,18 +24,23 @@ public final class SourceLimiter {
   /** Width of the SEQ replay window (as RFC 4303's default). */
   public static final int WINDOW = 64;
   private static final long TOKEN = 1000;
+  /** An entry's fields in {@link #state}: its source, bucket level, last refill, last heard, SEQ window. */
+  private static final int SOURCE = 0;
+  private static final int TOKENS = 1;
+  private static final int REFILLED = 2;
+  private static final int SEEN = 3;
+  private static final int TOP = 4;
+  private static final int BITS = 5;
+  private static final int STRIDE = 6;
 
   private final int capacity;
   private final long ratePerSecond;
   private final long burstMilli;
-  private final long[] keys;
-  private final int[] slotOfKey;
-  private final long[] source;
-  private final long[] milliTokens;
-  private final long[] refilledAt;
-  private final long[] lastSeen;
-  private final long[] seqTop;
-  private final long[] seqBits;
+  /** Open addressing: bucket {@code b} holds its key at {@code 2b} (0: empty) and entry at {@code 2b + 1}. */
+  private final long[] buckets;
+  private final int mask;
+  /** Entry {@code e}'s fields at {@code e * STRIDE + SOURCE ... BITS}. */
+  private final long[] state;
   private int size;
 
   /**
@@ -47,14 +56,9 @@ public final class SourceLimiter {
     this.ratePerSecond = framesPerSecond;
     this.burstMilli = burst * TOKEN;
     int table = Integer.highestOneBit(capacity * 2 - 1) << 1;
-    keys = new long[table];
-    slotOfKey = new int[table];
-    source = new long[capacity];
-    milliTokens = new long[capacity];
-    refilledAt = new long[capacity];
-    lastSeen = new long[capacity];
-    seqTop = new long[capacity];
-    seqBits = new long[capacity];
+    buckets = new long[2 * table];
+    mask = table - 1;
+    state = new long[capacity * STRIDE];
   }
 
   /**
@@ -63,26 +67,27 @@ public final class SourceLimiter {
    * {@link #markSeen} once the frame is accepted.
    */
   public Verdict admit(long src, long seq, long now) {
-    int e = entryOf(src, now);
-    lastSeen[e] = now;
-    if (seq >= 0 && seqTop[e] >= 0) {
-      long top = seqTop[e];
+    int e = entryOf(src, now) * STRIDE;
+    long[] st = state;
+    st[e + SEEN] = now;
+    if (seq >= 0 && st[e + TOP] >= 0) {
+      long top = st[e + TOP];
       if (seq <= top) {
         long back = top - seq;
-        if (back >= WINDOW || (seqBits[e] >>> back & 1) != 0) {
+        if (back >= WINDOW || (st[e + BITS] >>> back & 1) != 0) {
           return Verdict.REPLAY;
         }
       }
     }
-    long elapsed = now - refilledAt[e];
+    long elapsed = now - st[e + REFILLED];
     if (elapsed > 0) {
-      milliTokens[e] = Math.min(burstMilli, milliTokens[e] + elapsed * ratePerSecond);
-      refilledAt[e] = now;
+      st[e + TOKENS] = Math.min(burstMilli, st[e + TOKENS] + elapsed * ratePerSecond);
+      st[e + REFILLED] = now;
     }
-    if (milliTokens[e] < TOKEN) {
+    if (st[e + TOKENS] < TOKEN) {
       return Verdict.RATE_LIMITED;
     }
-    milliTokens[e] -= TOKEN;
+    st[e + TOKENS] -= TOKEN;
     return Verdict.ADMIT;
   }
 
@@ -94,26 +99,26 @@ public final class SourceLimiter {
     if (seq < 0) {
       return;
     }
-    int e = entryOf(src, now);
-    long top = seqTop[e];
+    int e = entryOf(src, now) * STRIDE;
+    long[] st = state;
+    long top = st[e + TOP];
     if (top < 0) {
-      seqTop[e] = seq;
-      seqBits[e] = 1;
+      st[e + TOP] = seq;
+      st[e + BITS] = 1;
     } else if (seq > top) {
       long shift = seq - top;
-      seqBits[e] = shift >= WINDOW ? 1 : seqBits[e] << shift | 1;
-      seqTop[e] = seq;
+      st[e + BITS] = shift >= WINDOW ? 1 : st[e + BITS] << shift | 1;
+      st[e + TOP] = seq;
     } else if (top - seq < WINDOW) {
-      seqBits[e] |= 1L << (top - seq);
+      st[e + BITS] |= 1L << (top - seq);
     }
   }
 
   /** True if {@code src} has an entry (for tests). */
   boolean holds(long src) {
-    int mask = keys.length - 1;
-    for (int i = mix(src) & mask; keys[i] != 0; i = (i + 1) & mask) {
-      if (keys[i] == src) {
-        return source[slotOfKey[i]] == src;
+    for (int i = mix(src) & mask; buckets[2 * i] != 0; i = (i + 1) & mask) {
+      if (buckets[2 * i] == src) {
+        return state[(int) buckets[2 * i + 1] * STRIDE + SOURCE] == src;
       }
     }
     return false;
@@ -130,11 +135,10 @@ public final class SourceLimiter {
   }
 
   private int entryOf(long src, long now) {
-    int mask = keys.length - 1;
     int i = mix(src) & mask;
-    while (keys[i] != 0) {
-      if (keys[i] == src) {
-        return slotOfKey[i];
+    while (buckets[2 * i] != 0) {
+      if (buckets[2 * i] == src) {
+        return (int) buckets[2 * i + 1];
       }
       i = (i + 1) & mask;
     }
@@ -144,50 +148,50 @@ public final class SourceLimiter {
     } else {
       e = 0;
       for (int k = 1; k < capacity; k++) {
-        if (lastSeen[k] < lastSeen[e]) {
+        if (state[k * STRIDE + SEEN] < state[e * STRIDE + SEEN]) {
           e = k;
         }
       }
-      removeKey(source[e]);
+      removeKey(state[e * STRIDE + SOURCE]);
       i = mix(src) & mask;
-      while (keys[i] != 0) {
+      while (buckets[2 * i] != 0) {
         i = (i + 1) & mask;
       }
     }
-    keys[i] = src;
-    slotOfKey[i] = e;
-    source[e] = src;
-    milliTokens[e] = burstMilli;
-    refilledAt[e] = now;
-    seqTop[e] = -1;
-    seqBits[e] = 0;
+    buckets[2 * i] = src;
+    buckets[2 * i + 1] = e;
+    int f = e * STRIDE;
+    state[f + SOURCE] = src;
+    state[f + TOKENS] = burstMilli;
+    state[f + REFILLED] = now;
+    state[f + TOP] = -1;
+    state[f + BITS] = 0;
     return e;
   }
 
   /** Deletes a key with backward-shift deletion, so probe chains stay unbroken. */
   private void removeKey(long src) {
-    int mask = keys.length - 1;
     int i = mix(src) & mask;
-    while (keys[i] != src) {
+    while (buckets[2 * i] != src) {
       i = (i + 1) & mask;
     }
     int hole = i;
     int j = hole;
     while (true) {
       j = (j + 1) & mask;
-      if (keys[j] == 0) {
+      if (buckets[2 * j] == 0) {
         break;
       }
-      int home = mix(keys[j]) & mask;
-      // Move keys[j] into the hole if its home is not cyclically within (hole, j].
+      int home = mix(buckets[2 * j]) & mask;
+      // Move bucket j into the hole if its home is not cyclically within (hole, j].
       boolean between = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
       if (!between) {
-        keys[hole] = keys[j];
-        slotOfKey[hole] = slotOfKey[j];
+        buckets[2 * hole] = buckets[2 * j];
+        buckets[2 * hole + 1] = buckets[2 * j + 1];
         hole = j;
       }
     }
-    keys[hole] = 0;
+    buckets[2 * hole] = 0;
   }
 
   private static int mix(long v) {

@@ -2,12 +2,8 @@ package network.mtc.routing.message;
 
 import java.util.ArrayList;
 import java.util.List;
-import network.mtc.crypto.PublicKey;
-import network.mtc.crypto.Verdict;
 import network.mtc.wire.Bytes;
-import network.mtc.wire.DecodeError;
 import network.mtc.wire.MtcDecodeException;
-import network.mtc.wire.NodeAddress;
 import network.mtc.wire.Tlv;
 import network.mtc.wire.TlvReader;
 import network.mtc.wire.TlvStream;
@@ -28,7 +24,8 @@ import network.mtc.wire.TlvStream;
  *       1 byte: INVALID_VALUE at the value; an unknown even type: TLV_UNKNOWN_EVEN at the record.
  * </ol>
  *
- * <p>Stateless; the encoder writes into a caller's array.
+ * <p>Stateless; the encoder writes into a caller's array. {@link AnnounceView} applies the same checks and
+ * reads the payload in place, without building records.
  *
  * @since 0.1
  */
@@ -57,79 +54,19 @@ public final class AnnounceCodec {
    * @throws MtcDecodeException naming the first rule broken
    */
   public static Announce decode(byte[] buf, int off, int len, long source, KnownKeys known) {
-    if (len < Announce.FIXED_LENGTH) {
-      throw new MtcDecodeException(DecodeError.TRUNCATED, len < 2 ? "version" : len < 34 ? "public_key"
-          : "count", len, len + " bytes, an announce has at least " + Announce.FIXED_LENGTH);
-    }
-    if ((buf[off] & 0xFF) != Announce.VERSION) {
-      throw new MtcDecodeException(DecodeError.UNSUPPORTED_VERSION, "version", 0,
-          "version " + (buf[off] & 0xFF));
-    }
-    int flags = buf[off + 1] & 0xFF;
-    if ((flags & Announce.RESERVED_FLAGS) != 0) {
-      throw new MtcDecodeException(DecodeError.INVALID_VALUE, "flags", 1, "reserved flag bits set");
-    }
-    if (known == null || !known.isKnown(source, buf, off + 2)) {
-      byte[] key = new byte[32];
-      System.arraycopy(buf, off + 2, key, 0, 32);
-      Verdict v = PublicKey.check(key);
-      if (v != Verdict.VALID) {
-        throw new MtcDecodeException(DecodeError.INVALID_VALUE, "public_key", 2, v.name());
-      }
-      if (NodeAddress.fromPublicKey(key).value() != source) {
-        throw new MtcDecodeException(DecodeError.TYPE_RULE, "public_key", 2,
-            "the key's address is not the frame source");
-      }
-    }
-    int interval = buf[off + 34] & 0xFF;
-    if (interval == 0) {
-      throw new MtcDecodeException(DecodeError.INVALID_VALUE, "interval", 34, "interval 0");
-    }
-    int count = buf[off + 35] & 0xFF;
-    if (count > Announce.MAX_ENTRIES) {
-      throw new MtcDecodeException(DecodeError.INVALID_VALUE, "count", 35,
-          count + " entries, at most " + Announce.MAX_ENTRIES);
-    }
-    List<NeighbourEntry> entries = new ArrayList<>(count);
-    int p = Announce.FIXED_LENGTH;
-    int previous = -1;
-    for (int i = 0; i < count; i++, p += Announce.ENTRY_LENGTH) {
-      if (len - p < Announce.ENTRY_LENGTH) {
-        throw new MtcDecodeException(DecodeError.TRUNCATED, "neighbours", p,
-            "entry " + i + " of " + count);
-      }
-      int prefix = (buf[off + p] & 0xFF) << 16 | (buf[off + p + 1] & 0xFF) << 8 | (buf[off + p + 2] & 0xFF);
-      int q = buf[off + p + 3] & 0xFF;
-      if ((q >>> 3) > Announce.MAX_CREDIT || (q & 1) != 0) {
-        throw new MtcDecodeException(DecodeError.INVALID_VALUE, "neighbours.q", p + 3,
-            "credit " + (q >>> 3) + ((q & 1) != 0 ? " with the reserved bit set" : ""));
-      }
-      if (prefix <= previous) {
-        throw new MtcDecodeException(DecodeError.NON_CANONICAL, "neighbours.prefix", p,
-            "prefixes must strictly increase");
-      }
-      previous = prefix;
-      entries.add(new NeighbourEntry(prefix, q >>> 3, (q & 0x04) != 0, (q & 0x02) != 0));
+    AnnounceView v = new AnnounceView().reset(buf, off, len, source, known);
+    List<NeighbourEntry> entries = new ArrayList<>(v.neighbourCount());
+    for (int i = 0; i < v.neighbourCount(); i++) {
+      int q = v.quality(i);
+      entries.add(new NeighbourEntry(v.prefix(i), q >>> 3, (q & 0x04) != 0, (q & 0x02) != 0));
     }
     List<Tlv> tlvs = new ArrayList<>(2);
+    int p = v.extensionsOffset();
     TlvReader r = new TlvReader().reset(buf, off + p, len - p, off, "extensions");
-    int recordStart = p;
     while (r.next()) {
-      long t = r.type();
-      int need = t == Announce.TLV_X25519_KEY ? 32 : t == Announce.TLV_UPLINKS ? 1 : -1;
-      if (need >= 0 && r.valueLength() != need) {
-        throw new MtcDecodeException(DecodeError.INVALID_VALUE,
-            t == Announce.TLV_UPLINKS ? "extensions.uplinks" : "extensions.x25519_key",
-            r.valueOffset() - off, "length " + r.valueLength() + ", must be " + need);
-      }
-      if (need < 0 && (t & 1) == 0) {
-        throw new MtcDecodeException(DecodeError.TLV_UNKNOWN_EVEN, "extensions.type", recordStart,
-            "unknown even type " + Long.toUnsignedString(t));
-      }
       tlvs.add(r.record());
-      recordStart = r.valueOffset() + r.valueLength() - off;
     }
-    return new Announce(flags, Bytes.copyOf(buf, off + 2, 32), interval, entries, tlvs);
+    return new Announce(v.flags(), Bytes.copyOf(buf, off + 2, 32), v.intervalSeconds(), entries, tlvs);
   }
 
   /** The encoded length of {@code a}. */

@@ -118,6 +118,18 @@ public interface NeighbourView {
     return version();
   }
 
+  /**
+   * Changes whenever what the neighbour in {@code slot} announced does: its address, {@link #flags},
+   * {@link #outboundCredit} or adjacency list (not on an announce that repeats the last one, which
+   * changes only link statistics and timestamps). The default, {@link #slotVersion(int)}, is always
+   * correct.
+   *
+   * @since 0.1
+   */
+  default long announcedVersion(int slot) {
+    return slotVersion(slot);
+  }
+
   /** The 3-byte prefix of an address value, as announces carry it. */
   static int prefixOf(long address) {
     return (int) (address >>> 40) & 0xFF_FFFF;

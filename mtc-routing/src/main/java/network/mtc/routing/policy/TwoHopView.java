@@ -58,7 +58,10 @@ public final class TwoHopView {
    * SHARED} for a prefix two neighbours share, 0 if empty. Valid while the membership loaded last holds.
    */
   private final int[] prefixIndex = new int[PREFIX_BUCKETS];
-  /** Per slot, the table's {@link NeighbourView#slotVersion} when the slot was read. */
+  /**
+   * Per slot, the table's {@link NeighbourView#announcedVersion} when the slot was read: a row depends
+   * only on what its neighbour announced (and on membership, which reloads everything).
+   */
   private final long[] loadedSlotVersion = new long[MAX_NEIGHBOURS];
 
   /** An empty view. */
@@ -70,7 +73,8 @@ public final class TwoHopView {
    * and a prefix that two neighbours share matches nothing.
    *
    * <p>The result is always the view a rebuild from scratch gives, but the work is incremental: nothing if
-   * the table's version is the one loaded last; only the refreshed slots' rows if no neighbour entered or
+   * the table's version is the one loaded last; only the rows of slots whose announced content moved
+   * ({@link NeighbourView#announcedVersion}) if no neighbour entered or
    * left ({@link NeighbourView#membershipVersion()}), since a row depends only on its own announce and on
    * which addresses are present; a rebuild otherwise.
    */
@@ -84,7 +88,7 @@ public final class TwoHopView {
     if (table == loadedFrom && membership == loadedMembership && live == present) {
       for (long m = live; m != 0; m &= m - 1) {
         int x = Long.numberOfTrailingZeros(m);
-        long sv = table.slotVersion(x);
+        long sv = table.announcedVersion(x);
         if (sv != loadedSlotVersion[x]) {
           loadedSlotVersion[x] = sv;
           int oldDegree = degree[x];
@@ -103,7 +107,7 @@ public final class TwoHopView {
       for (long m = live; m != 0; m &= m - 1) {
         int x = Long.numberOfTrailingZeros(m);
         present |= 1L << x;
-        loadedSlotVersion[x] = table.slotVersion(x);
+        loadedSlotVersion[x] = table.announcedVersion(x);
         loadScalars(table, x);
       }
       indexPrefixes();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import network.mtc.routing.message.Announce;
+import network.mtc.routing.message.AnnounceCodec;
+import network.mtc.routing.message.AnnounceView;
 import network.mtc.routing.message.NeighbourEntry;
 import network.mtc.routing.policy.NeighbourView;
 import network.mtc.routing.policy.Role;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * The table's link-binding and address indexes and its per-slot versions, checked against what a scan of the table
  * gives, and the incremental {@link TwoHopView#load} checked against a view rebuilt from scratch, over
  * long random announce sequences (replays, expiry, a full table, peers that change address, prefixes two
- * neighbours share).
+ * neighbours share); and a table fed the same announces read in place ({@link AnnounceView}) checked
+ * equal, slot by slot, to the one fed records.
  */
 class NeighbourTableTest {
   private static final long SELF = 0x1111_2222_3333_4444L;
@@ -44,6 +47,9 @@ class NeighbourTableTest {
     }
     long[] seq = new long[poolSize];
     NeighbourTable table = new NeighbourTable(capacity, SELF);
+    // Fed the same announces as bytes read in place: must stay identical to the table fed records.
+    NeighbourTable inPlace = new NeighbourTable(capacity, SELF);
+    AnnounceView reader = new AnnounceView();
     TwoHopView incremental = new TwoHopView();
     long now = 0;
     int changes = 0;
@@ -56,15 +62,21 @@ class NeighbourTableTest {
       long membership = table.membershipVersion();
       long version = table.version();
       if (rnd.nextInt(50) == 0) {
-        table.expire(now);
+        assertEquals(table.expire(now), inPlace.expire(now));
       } else {
         int who = rnd.nextInt(poolSize);
         seq[who] += rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(3);
         int linkIndex = rnd.nextInt(8) == 0 ? 1 : 0;
         long peer = rnd.nextInt(30) == 0 ? pool[rnd.nextInt(poolSize)] : pool[who];
-        table.accept(pool[who], seq[who], announce(rnd, pool), linkIndex, peer,
-            rnd.nextBoolean() ? -1 : rnd.nextInt(1001), now);
+        Announce a = announce(rnd, pool);
+        int loss = rnd.nextBoolean() ? -1 : rnd.nextInt(1001);
+        byte[] bytes = new byte[3 + a.encodedLength()];
+        AnnounceCodec.encode(a, bytes, 3);
+        AnnounceView v = reader.reset(bytes, 3, bytes.length - 3, pool[who], (src, buf, off) -> true);
+        assertEquals(table.accept(pool[who], seq[who], a, linkIndex, peer, loss, now),
+            inPlace.accept(pool[who], seq[who], v, linkIndex, peer, loss, now));
       }
+      assertSameTable(table, inPlace);
       if (table.version() != version) {
         changes++;
         if (table.membershipVersion() == membership) {
@@ -103,6 +115,33 @@ class NeighbourTableTest {
     int flags = rnd.nextInt(4) == 0 ? NeighbourView.FLAG_TRUNCATED : 0;
     flags |= rnd.nextBoolean() ? NeighbourView.FLAG_MARKED : 0;
     return new Announce(flags, KEY, 1 + rnd.nextInt(10), entries, List.of());
+  }
+
+  private static void assertSameTable(NeighbourTable a, NeighbourTable b) {
+    assertEquals(a.presentMask(), b.presentMask());
+    assertEquals(a.version(), b.version());
+    assertEquals(a.membershipVersion(), b.membershipVersion());
+    for (int s = 0; s < a.capacity(); s++) {
+      if (!a.present(s)) {
+        continue;
+      }
+      assertEquals(a.address(s), b.address(s));
+      assertEquals(a.linkIndex(s), b.linkIndex(s));
+      assertEquals(a.peer(s), b.peer(s));
+      assertEquals(a.inboundCredit(s), b.inboundCredit(s));
+      assertEquals(a.outboundCredit(s), b.outboundCredit(s));
+      assertEquals(a.flags(s), b.flags(s));
+      assertEquals(a.intervalSeconds(s), b.intervalSeconds(s));
+      assertEquals(a.expiresAtMillis(s), b.expiresAtMillis(s));
+      assertEquals(a.slotVersion(s), b.slotVersion(s));
+      assertEquals(a.announcedVersion(s), b.announcedVersion(s));
+      assertEquals(a.adjacencyCount(s), b.adjacencyCount(s));
+      for (int i = 0; i < a.adjacencyCount(s); i++) {
+        assertEquals(a.adjacencyPrefix(s, i), b.adjacencyPrefix(s, i));
+        assertEquals(a.adjacencyCredit(s, i), b.adjacencyCredit(s, i));
+        assertEquals(a.adjacencyFlags(s, i), b.adjacencyFlags(s, i));
+      }
+    }
   }
 
   private static void checkIndex(NeighbourTable table, long[] pool) {
