@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import network.mtc.channels.Amount;
 import network.mtc.channels.Asset;
 import network.mtc.channels.ChannelEvent;
@@ -83,9 +81,7 @@ public class DurableChannelBench {
   public void tearDown() throws IOException {
     journalA.close();
     journalB.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
+    TempDirs.deleteTree(dir);
   }
 
   @Benchmark

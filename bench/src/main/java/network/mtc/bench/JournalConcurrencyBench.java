@@ -3,10 +3,8 @@ package network.mtc.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import network.mtc.channels.journal.ChannelJournal;
 import network.mtc.channels.journal.Durability;
 import network.mtc.channels.journal.SignDecision;
@@ -71,9 +69,7 @@ public class JournalConcurrencyBench {
   @TearDown
   public void tearDown() throws IOException {
     journal.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    TempDirs.deleteTree(dir);
   }
 
   @Benchmark
