@@ -204,6 +204,28 @@ public final class DurableChannel {
   }
 
   /**
+   * This node's close offer while the channel waits in {@code Closing} for the other's signature, as a
+   * message to send (again): after a lost answer or a restart (a signed close is recovered as an offer of
+   * this node). The peer settles on it, and if it had offered too, answers with its own (crossing offers,
+   * spec/channels.md §10). Empty when the peer offered: {@link #acceptClose} answers that.
+   */
+  public Optional<ChannelMessage.OfferClose> pendingClose() {
+    return state instanceof ChannelState.Closing c && c.offeredBy() == me
+        ? Optional.of(new ChannelMessage.OfferClose(id, me, c.offerSignature())) : Optional.empty();
+  }
+
+  /**
+   * True if closing unilaterally with the latest co-signed state is safe for this node: no proposal of its
+   * own is pending or withdrawn with an open outcome. Otherwise the peer may hold one of them co-signed, a
+   * newer state, and dispute the close: the node would forfeit its pledge (spec/channels.md §10). Reestablish
+   * first; the peer's answer settles the question.
+   */
+  public boolean mayCloseUnilaterally() {
+    return state instanceof ChannelState.Open o && (o.pending() == null || o.pending().proposer() != me)
+        && withdrawn.isEmpty();
+  }
+
+  /**
    * This party's signature of the opening state (nonce 0), reserved first. Both parties exchange it before
    * funding; the ledger's confirmation then arrives as {@link ChannelEvent.FundingConfirmed}.
    *
@@ -312,7 +334,17 @@ public final class DurableChannel {
    * ProposalSuperseded}: it can no longer be committed). Returns {@code o} with those effects appended.
    */
   private Outcome resolveWithdrawn(Outcome o) {
-    if (withdrawn.isEmpty() || !(o instanceof Outcome.Done d) || !(state instanceof ChannelState.Open open)) {
+    if (withdrawn.isEmpty() || !(o instanceof Outcome.Done d)) {
+      return o;
+    }
+    if (state instanceof ChannelState.Settled || state instanceof ChannelState.Penalised) {
+      // Paid out: no proposal can be committed any more.
+      List<ChannelEffect> effects = new ArrayList<>(d.effects());
+      withdrawn.forEach(w -> effects.add(new ChannelEffect.ProposalSuperseded(w)));
+      withdrawn.clear();
+      return new Outcome.Done(d.state(), effects, d.send());
+    }
+    if (!(state instanceof ChannelState.Open open)) {
       return o;
     }
     BalanceProof latest = open.latest().proof();
@@ -490,6 +522,7 @@ public final class DurableChannel {
     }
     state = new ChannelState.Open(params, o.latest(), o.locks(), null, o.now());
     withdrawn.add(o.pending());
+    early = null;   // a proposal held on top of the withdrawn one; the peer sends it again if it still stands
     return new Outcome.Done(state, List.of(new ChannelEffect.ProposalWithdrawn(o.pending())), List.of());
   }
 
@@ -529,7 +562,9 @@ public final class DurableChannel {
     if (!(state instanceof ChannelState.Open o)) {
       return new Outcome.Rejected(RejectReason.WRONG_STATE);
     }
-    if (o.pending() != null || !o.locks().isEmpty()) {
+    if (o.pending() != null || !o.locks().isEmpty() || !withdrawn.isEmpty()) {
+      // A withdrawn proposal may yet be completed by the peer: a close below it would leave the channel
+      // waiting for a close the peer cannot sign (it holds a newer state). Settle that first (reestablish).
       return new Outcome.Rejected(RejectReason.CLOSE_WITH_PENDING);
     }
     BalanceProof close = ChannelMachine.closeProof(o.latest());
@@ -579,7 +614,7 @@ public final class DurableChannel {
     }
     Transition.Accepted a = (Transition.Accepted) t;
     state = a.next();
-    return new Outcome.Done(state, a.effects(), List.of(m));
+    return resolveWithdrawn(new Outcome.Done(state, a.effects(), List.of(m)));
   }
 
   /** Stores a co-signed state: for the latest reservation if it is this state, else reserving it too. */

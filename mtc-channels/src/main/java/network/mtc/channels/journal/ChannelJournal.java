@@ -508,6 +508,11 @@ public final class ChannelJournal implements AutoCloseable {
       if (durable >= target) {
         return;
       }
+      if (poisoned) {
+        // A failed fdatasync may have dropped the dirty pages, and on Linux a second one then "succeeds":
+        // never report records durable after a failure.
+        throw new IllegalStateException("journal failed an I/O operation earlier; reopen it");
+      }
       long upTo = appended;   // every record counted here was written to the current file (or snapshotted)
       try {
         file.force(false);
@@ -534,10 +539,14 @@ public final class ChannelJournal implements AutoCloseable {
 
   private void syncDirectory() throws IOException {
     Path dir = path.toAbsolutePath().getParent();
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
+    FileChannel d;
+    try {
+      d = FileChannel.open(dir, StandardOpenOption.READ);
     } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
-      // Windows cannot open a directory; its rename is durable once the file system journal is.
+      return;   // Windows cannot open a directory; its rename is durable once the file system journal is
+    }
+    try (d) {
+      d.force(true);   // a failure here is real (the rename may not survive a crash): the caller poisons
     }
   }
 

@@ -373,11 +373,15 @@ class DurableChannelTest {
       }
       assertEquals(31, withdrawals, "nonces 2, 4, ..., 62: the next would pass MAX_NONCE_STEP");
       assertEquals(new Outcome.Rejected(RejectReason.BAD_NONCE), p.a.propose(pay(1)));
-      // the close has the final nonce, above every withdrawn proposal
-      done(p.deliver(Party.A, only(p.a.offerClose())));
-      Outcome.Done settled = done(p.b.acceptClose());
+      // the close has the final nonce, above every withdrawn proposal: B offers (A, with outcomes open,
+      // does not), A accepts, and its 31 open outcomes are settled as superseded
+      assertEquals(new Outcome.Rejected(RejectReason.CLOSE_WITH_PENDING), p.a.offerClose());
+      done(p.deliver(Party.B, only(p.b.offerClose())));
+      Outcome.Done settled = done(p.a.acceptClose());
       assertInstanceOf(ChannelState.Settled.class, settled.state());
-      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.B, only(settled))).state());
+      assertEquals(31, settled.effects().stream().filter(e -> e instanceof ChannelEffect.ProposalSuperseded)
+          .count());
+      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.A, only(settled))).state());
     }
   }
 
@@ -396,6 +400,56 @@ class DurableChannelTest {
       ChannelMessage.Countersign second = (ChannelMessage.Countersign) only(done(p.deliver(Party.B,
           atB.send().get(0))));
       assertEquals(3, second.nonce());
+    }
+  }
+
+  @Test
+  void withAWithdrawnOutcomeOpenTheNodeNeitherOffersACloseNorClosesAloneUntilItIsSettled() {
+    // Second review: a close offered below a withdrawn proposal the peer completed would deadlock, and a
+    // unilateral close below it could be disputed.
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      assertTrue(p.a.mayCloseUnilaterally());
+      ChannelMessage prop = only(p.a.propose(pay(10)));
+      assertTrue(!p.a.mayCloseUnilaterally(), "own proposal pending");
+      ChannelMessage cs = only(p.deliver(Party.A, prop));        // B countersigned; the answer is late
+      done(p.a.withdraw());
+      assertTrue(!p.a.mayCloseUnilaterally(), "withdrawn, outcome open");
+      assertEquals(new Outcome.Rejected(RejectReason.CLOSE_WITH_PENDING), p.a.offerClose());
+      done(p.deliver(Party.B, cs));                              // it happened after all
+      assertTrue(p.a.mayCloseUnilaterally());
+      // B offers to close; A accepts: settled, and nothing is left open
+      done(p.deliver(Party.B, only(p.b.offerClose())));
+      assertInstanceOf(ChannelState.Settled.class, done(p.a.acceptClose()).state());
+    }
+  }
+
+  @Test
+  void aWithdrawnProposalStillOpenIsSupersededWhenTheChannelSettles() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      only(p.a.propose(pay(10)));                                // never reaches B
+      done(p.a.withdraw());
+      done(p.deliver(Party.B, only(p.b.offerClose())));
+      Outcome.Done settled = done(p.a.acceptClose());
+      assertTrue(settled.effects().stream().anyMatch(e -> e instanceof ChannelEffect.ProposalSuperseded),
+          "paid out at state 0: the withdrawn payment can no longer happen");
+    }
+  }
+
+  @Test
+  void aCloseOfferWhoseAnswerWasLostIsSentAgainAfterARestart() {
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
+      p.fund();
+      done(p.deliver(Party.A, only(p.a.offerClose())));
+      assertTrue(p.b.pendingClose().isEmpty(), "B answers with acceptClose");
+      done(p.b.acceptClose());                                   // its ACCEPT_CLOSE is lost
+    }
+    try (Pair p = new Pair(dir, Durability.NO_SYNC)) {             // both restart in Closing
+      ChannelMessage.OfferClose fromA = p.a.pendingClose().orElseThrow();
+      ChannelMessage.OfferClose fromB = p.b.pendingClose().orElseThrow();
+      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.A, fromA)).state());
+      assertInstanceOf(ChannelState.Settled.class, done(p.deliver(Party.B, fromB)).state());
     }
   }
 
