@@ -20,7 +20,9 @@ import network.mtc.channels.message.ChannelMessage;
 import network.mtc.channels.message.ChannelMessageCodec;
 import network.mtc.channels.message.SealedEnvelope;
 import network.mtc.crypto.AeadException;
+import network.mtc.crypto.PublicKey;
 import network.mtc.crypto.SealedPayload;
+import network.mtc.crypto.SigningKey;
 import network.mtc.crypto.X25519KeyPair;
 import network.mtc.wire.Bytes;
 import network.mtc.wire.DecodeError;
@@ -58,7 +60,8 @@ final class ChannelMessageSuite implements Suite {
         + "{type, fields...} with bytes as hex and integers as decimal strings (parties as \"A\"/\"B\"), or an "
         + "error {code, offset}; a valid input re-encodes to itself. op \"envelope_open\": input {secret "
         + "(X25519 private key), envelope} gives output {recipient, opened, message} where message is the hex "
-        + "of the decoded message when the envelope opens.";
+        + "of the decoded message when the envelope opens. op \"reject_verify\": input {public_key, message (a "
+        + "REJECT)} gives output {signed (the bytes its signature covers), valid}.";
   }
 
   @Override
@@ -133,7 +136,8 @@ final class ChannelMessageSuite implements Suite {
         cat(1, 5, p1.length, p1, sig, sig2),
         cat(1, 6, fill(0x52, 32), 1, u128(2_000_000_000_000_000_000L / 1_000), hash),
         cat(1, 7, 1, 1, lk, p2.length, p2, sig, sig2),
-        cat(1, 8, id, ByteBuffer.allocate(8).putLong(3).array(), 5, ByteBuffer.allocate(8).putLong(6).array()));
+        cat(1, 8, id, ByteBuffer.allocate(8).putLong(3).array(), 5, ByteBuffer.allocate(8).putLong(6).array(),
+            sig));
     String[] what = {"a payment of 5", "a lock added, one lock pending", "an unlock by B", "an expired lock by B",
         "B's countersignature of state 2", "A offers a close", "B accepts the close", "a co-signed close for a station",
         "an invoice for 0.002 MTC", "B reestablishes with state 2 and its pending lock",
@@ -192,8 +196,29 @@ final class ChannelMessageSuite implements Suite {
     err(out, "err-reject-floor", "reject floor 2^63", set(rej, 43, 0x80), DecodeError.INVALID_VALUE, 43);
     err(out, "err-reject-floor-cut", "ends inside the floor", Arrays.copyOf(rej, 47), DecodeError.TRUNCATED, 43);
     err(out, "err-reject-nonce", "reject nonce 2^63", set(rej, 34, 0x80), DecodeError.INVALID_VALUE, 34);
-    err(out, "err-reject-trailing", "a byte after the reason", Arrays.copyOf(rej, rej.length + 1),
-        DecodeError.TRAILING_BYTES, 51);
+    err(out, "err-reject-signature", "ends inside the signature", Arrays.copyOf(rej, 80), DecodeError.TRUNCATED,
+        51);
+    err(out, "err-reject-trailing", "a byte after the signature", Arrays.copyOf(rej, rej.length + 1),
+        DecodeError.TRAILING_BYTES, 115);
+
+    // REJECT signatures: the signed bytes laid out by the spec, signed with a key from a fixed seed
+    SigningKey rejecter = SigningKey.fromSeed(fill(0xB2, 32));
+    byte[] rejectSigned = cat("MTC/channels/v1/reject".getBytes(StandardCharsets.US_ASCII), id,
+        ByteBuffer.allocate(8).putLong(3).array(), 5, ByteBuffer.allocate(8).putLong(6).array());
+    byte[] goodReject = cat(1, 8, id, ByteBuffer.allocate(8).putLong(3).array(), 5,
+        ByteBuffer.allocate(8).putLong(6).array(), rejecter.sign(rejectSigned));
+    String rejecterKey = Cases.hex(rejecter.publicKey().toBytes());
+    out.add(Cases.ok("reject-sig-000", "a REJECT signed by the sender's channel key", "reject_verify",
+        Cases.map("public_key", rejecterKey, "message", Cases.hex(goodReject)),
+        Cases.map("signed", Cases.hex(rejectSigned), "valid", true)));
+    byte[] otherFloor = set(goodReject, 50, 7);
+    out.add(Cases.ok("reject-sig-001", "the floor changed after signing: invalid", "reject_verify",
+        Cases.map("public_key", rejecterKey, "message", Cases.hex(otherFloor)),
+        Cases.map("signed", Cases.hex(set(rejectSigned, rejectSigned.length - 1, 7)), "valid", false)));
+    out.add(Cases.ok("reject-sig-002", "signed by another key: invalid", "reject_verify",
+        Cases.map("public_key", Cases.hex(SigningKey.fromSeed(fill(0xA1, 32)).publicKey().toBytes()), "message",
+            Cases.hex(goodReject)),
+        Cases.map("signed", Cases.hex(rejectSigned), "valid", false)));
 
     // envelopes: sealed with SealedPayload and a fixed ephemeral key
     byte[] secret = fill(0x21, 32);
@@ -328,6 +353,7 @@ final class ChannelMessageSuite implements Suite {
         f.put("reason", REASONS[m[42]]);
         f.put("reason_code", (int) m[42]);
         f.put("floor", Long.toString(b.getLong(43)));
+        f.put("signature", hex(m, 51, 64));
       }
       default -> {
         f.put("payee", hex(m, 2, 32));
@@ -411,6 +437,7 @@ final class ChannelMessageSuite implements Suite {
       f.put("reason", r.reason().name());
       f.put("reason_code", r.reason().code());
       f.put("floor", Long.toString(r.floor()));
+      f.put("signature", r.signature().hex());
     } else if (msg instanceof ChannelMessage.Reestablish r) {
       f.put("from", r.from().name());
       List<Object> locks = new ArrayList<>();
@@ -450,6 +477,13 @@ final class ChannelMessageSuite implements Suite {
         } catch (AeadException e) {
           yield Cases.map("recipient", recipient, "opened", false, "message", "");
         }
+      }
+      case "reject_verify" -> {
+        Map<String, Object> in = Cases.obj(c.get("input"));
+        ChannelMessage.Reject r = (ChannelMessage.Reject) ChannelMessageCodec.decode(Cases.unhex(in.get("message")));
+        PublicKey key = PublicKey.fromBytes(Cases.unhex(in.get("public_key")));
+        yield Cases.map("signed", Cases.hex(ChannelMessage.Reject.signedMessage(r.channelId(), r.nonce(),
+            r.reason(), r.floor())), "valid", r.verify(key));
       }
       default -> throw new IllegalArgumentException("unknown op " + op);
     });

@@ -128,11 +128,23 @@ public class DurableChannelFuzzTest {
             }
           }
           case 4 -> restart(p);
-          case 5 -> {   // a REJECT of p's pending proposal, forged by a third party (any reason, any floor)
+          case 5 -> {   // a REJECT of p's pending proposal (any reason, any floor): by the peer, or forged
             int b = i + 1 < data.length ? data[++i] & 0xFF : 0;
             DurableChannel end = ends[p.index()];
-            end.pendingProposal().ifPresent(m -> outcome(p, end.onReject(new ChannelMessage.Reject(
-                PARAMS.channelId(), m.proposal().proof().nonce(), REASONS[b % REASONS.length], b % 80))));
+            end.pendingProposal().ifPresent(m -> {
+              long nonce = m.proposal().proof().nonce();
+              RejectReason reason = REASONS[b % REASONS.length];
+              if ((b & 0x80) != 0) {   // a third party's forgery: ignored, nothing changes
+                ChannelState before = end.state();
+                Outcome o = end.onReject(new ChannelMessage.Reject(PARAMS.channelId(), nonce, reason, b % 80,
+                    Bytes.copyOf(new byte[64])));
+                Properties.check(o instanceof Outcome.Rejected && end.state().equals(before),
+                    "an unsigned REJECT changed the endpoint: " + o);
+              } else {   // the peer said no (say its ledger time passed an expiry), perhaps after saying yes
+                outcome(p, end.onReject(ChannelMessage.Reject.sign(p == Party.A ? KB : KA, PARAMS.channelId(),
+                    nonce, reason, b % 80)));
+              }
+            });
           }
           default -> ends[p.index()].reestablish().ifPresent(m -> send(p, m));
         }

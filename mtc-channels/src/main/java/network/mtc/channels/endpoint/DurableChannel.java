@@ -368,8 +368,8 @@ public final class DurableChannel {
   }
 
   /**
-   * The peer countersigned a proposal this node withdrew (a REJECT that was forged, or overtaken by the
-   * peer's change of mind): it is a valid co-signed state, so it is committed like any other. Tried on the
+   * The peer countersigned a proposal this node withdrew (the peer rejected it and then changed its mind, or
+   * its countersignature and its REJECT crossed): it is a valid co-signed state, committed like any other. Tried on the
    * withdrawn proposals that still follow the latest state, newest first.
    */
   private Outcome countersignOfWithdrawn(ChannelState.Open open, ChannelEvent.Countersign c) {
@@ -504,7 +504,7 @@ public final class DurableChannel {
   /** The REJECT of {@code p} for {@code reason}, naming this node's floor (channels-messages.md). */
   private ChannelMessage.Reject reject(Proposal p, RejectReason reason) {
     long latest = state instanceof ChannelState.Open o ? o.latest().proof().nonce() : 0;
-    return new ChannelMessage.Reject(id, p.proof().nonce(), reason, Math.max(latest, reservedNonce()));
+    return ChannelMessage.Reject.sign(key, id, p.proof().nonce(), reason, Math.max(latest, reservedNonce()));
   }
 
   /**
@@ -532,12 +532,15 @@ public final class DurableChannel {
    * nonce) the update itself was fine: it is proposed again above the floor, in {@link Outcome.Done#send()}.
    * For a nonce or chain mismatch ({@code BAD_NONCE}, {@code BAD_PREV_HASH}) the peer holds another state
    * than this node, so {@code send()} holds this node's REESTABLISH. A REJECT of anything else is {@code
-   * NO_PENDING_PROPOSAL} (a late or forged one: nothing changes). A floor the channel cannot go above
-   * (within {@link ChannelMachine#MAX_NONCE_STEP}) is ignored: a forged REJECT cannot exhaust the nonces.
+   * NO_PENDING_PROPOSAL} (a late one: nothing changes); one the peer did not sign is {@code BAD_SIGNATURE}.
+   * A floor the channel cannot go above (within {@link ChannelMachine#MAX_NONCE_STEP}) is ignored.
    */
   public Outcome onReject(ChannelMessage.Reject r) {
     if (!r.channelId().equals(id)) {
       return new Outcome.Rejected(RejectReason.WRONG_CHANNEL);
+    }
+    if (!r.verify(params.key(me.other()))) {
+      return new Outcome.Rejected(RejectReason.BAD_SIGNATURE);   // not the peer's: a forgery changes nothing
     }
     if (!(state instanceof ChannelState.Open o) || o.pending() == null || o.pending().proposer() != me
         || o.pending().proof().nonce() != r.nonce()) {

@@ -10,6 +10,8 @@ import network.mtc.channels.Party;
 import network.mtc.channels.Proposal;
 import network.mtc.channels.RejectReason;
 import network.mtc.channels.SignedState;
+import network.mtc.crypto.PublicKey;
+import network.mtc.crypto.SigningKey;
 import network.mtc.wire.Bytes;
 
 /**
@@ -156,19 +158,47 @@ public sealed interface ChannelMessage {
   }
 
   /**
-   * The receiver of the PROPOSE of state {@code nonce} rejected it, for {@code reason} (channels.md §7):
-   * unsigned and advisory. It tells the proposer to withdraw that proposal (and, for a nonce or chain
-   * mismatch, to reestablish); {@code floor} is the highest nonce the sender has signed at or holds
-   * co-signed, above which the proposer's next proposal must go.
+   * The receiver of the PROPOSE of state {@code nonce} rejected it, for {@code reason} (channels.md §7);
+   * {@code floor} is the highest nonce the sender has signed at or holds co-signed, above which the
+   * proposer's next proposal must go. Signed by the sender's channel key over {@link #signedMessage}, so
+   * that no third party can make a proposer withdraw or move its nonces.
    */
-  record Reject(Bytes channelId, long nonce, RejectReason reason, long floor) implements ChannelMessage {
+  record Reject(Bytes channelId, long nonce, RejectReason reason, long floor, Bytes signature)
+      implements ChannelMessage {
+    /** The context of a REJECT signature (ASCII, no terminator). */
+    public static final String CONTEXT = "MTC/channels/v1/reject";
+
     /** Checks lengths and range. */
     public Reject {
       checkId(channelId);
       Objects.requireNonNull(reason, "reason");
+      checkSignature(signature);
       if (nonce < 0 || floor < 0) {
         throw new IllegalArgumentException("nonce and floor are 0..2^63-1");
       }
+    }
+
+    /** The REJECT signed by {@code key}, the sender's channel key. */
+    public static Reject sign(SigningKey key, Bytes channelId, long nonce, RejectReason reason, long floor) {
+      return new Reject(channelId, nonce, reason, floor,
+          Bytes.copyOf(key.sign(signedMessage(channelId, nonce, reason, floor))));
+    }
+
+    /**
+     * The bytes a REJECT signature covers: the context, then channel id (32), nonce (u64), reason code (u8)
+     * and floor (u64), big-endian.
+     */
+    public static byte[] signedMessage(Bytes channelId, long nonce, RejectReason reason, long floor) {
+      byte[] ctx = CONTEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(ctx.length + ID_LENGTH + 8 + 1 + 8);
+      b.put(ctx).put(channelId.toByteArray()).putLong(nonce).put((byte) reason.code()).putLong(floor);
+      return b.array();
+    }
+
+    /** True if {@code key} signed this REJECT. */
+    public boolean verify(PublicKey key) {
+      return key.verifyDetailed(signedMessage(channelId, nonce, reason, floor), signature.toByteArray())
+          .isValid();
     }
 
     @Override

@@ -33,7 +33,7 @@ import network.mtc.wire.MtcDecodeException;
  *  5 SETTLE        proof_length u8 proof sig_a[64] sig_b[64]
  *  6 INVOICE       payee[32] asset u8 amount u128 hash[32]
  *  7 REESTABLISH   from u8 locks proof_length u8 proof sig_a[64] sig_b[64]
- *  8 REJECT        channel_id[32] nonce u64 reason u8 floor u64
+ *  8 REJECT        channel_id[32] nonce u64 reason u8 floor u64 signature[64]
  * </pre>
  *
  * <p>One encoding per message: fixed-width fields, a balance proof whose own encoding is canonical, and no
@@ -109,7 +109,7 @@ public final class ChannelMessageCodec {
       r.locks().forEach(o::lock);
       o.proof(r.lastSeen().proof()).bytes(r.lastSeen().sigA()).bytes(r.lastSeen().sigB());
     } else if (m instanceof ChannelMessage.Reject r) {
-      o.bytes(r.channelId()).u64(r.nonce()).u8(r.reason().code()).u64(r.floor());
+      o.bytes(r.channelId()).u64(r.nonce()).u8(r.reason().code()).u64(r.floor()).bytes(r.signature());
     }
     return o.toByteArray();
   }
@@ -178,7 +178,8 @@ public final class ChannelMessageCodec {
         if (reason == null) {
           throw new MtcDecodeException(DecodeError.INVALID_VALUE, "reason", reasonAt, "unknown reject reason");
         }
-        yield new ChannelMessage.Reject(id, nonce, reason, in.u63("floor"));
+        long floor = in.u63("floor");
+        yield new ChannelMessage.Reject(id, nonce, reason, floor, in.bytes(SIG, "signature"));
       }
       default -> throw new MtcDecodeException(DecodeError.INVALID_VALUE, "type", typeAt, "unknown message type");
     };

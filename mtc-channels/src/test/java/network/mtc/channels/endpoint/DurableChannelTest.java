@@ -203,8 +203,8 @@ class DurableChannelTest {
       var forged = new network.mtc.channels.Proposal(Party.A, prop.proposal().update(), prop.proposal().proof(),
           prop.proposal().locks(), Bytes.copyOf(new byte[64]));
       long size = p.journalB.size();
-      assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE, List.of(new ChannelMessage.Reject(
-          Pair.PARAMS.channelId(), 2, RejectReason.BAD_SIGNATURE, 0))),
+      assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE, List.of(Pair.rejectBy(Party.B, 2,
+          RejectReason.BAD_SIGNATURE, 0))),
           p.b.receive(new ChannelEvent.Propose(forged)));
       assertEquals(size, p.journalB.size());
       assertEquals(new Outcome.Rejected(RejectReason.INSUFFICIENT_BALANCE), p.b.propose(pay(5_000_000)));
@@ -267,7 +267,7 @@ class DurableChannelTest {
       Outcome atB = p.deliver(Party.A, prop);
       assertEquals(RejectReason.LOCK_EXPIRED, ((Outcome.Rejected) atB).reason());
       ChannelMessage.Reject reject = (ChannelMessage.Reject) ((Outcome.Rejected) atB).send().get(0);
-      assertEquals(new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2, RejectReason.LOCK_EXPIRED, 0),
+      assertEquals(Pair.rejectBy(Party.B, 2, RejectReason.LOCK_EXPIRED, 0),
           ChannelMessageCodec.decode(ChannelMessageCodec.encode(reject)));
       assertEquals(new Outcome.Rejected(RejectReason.PROPOSAL_PENDING), p.a.propose(pay(5)));
       Outcome.Done withdrawn = done(p.a.onReject(reject));
@@ -343,13 +343,16 @@ class DurableChannelTest {
   }
 
   @Test
-  void aForgedRejectWithdrawsButTheCountersignatureThatFollowsStillCommits() {
+  void aForgedRejectIsIgnoredAndAWithdrawnProposalCountersignedAfterAllCommits() {
     try (Pair p = new Pair(dir, Durability.NO_SYNC)) {
       p.fund();
       ChannelMessage prop = only(p.a.propose(pay(400)));
       ChannelMessage cs = only(p.deliver(Party.A, prop));   // B countersigned: the payment happened
-      Outcome.Done w = done(p.a.onReject(new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2,
-          RejectReason.INSUFFICIENT_BALANCE, 0)));           // forged by a third party
+      ChannelMessage.Reject forged = new ChannelMessage.Reject(Pair.PARAMS.channelId(), 2,
+          RejectReason.INSUFFICIENT_BALANCE, 0, Bytes.copyOf(new byte[64]));
+      assertEquals(new Outcome.Rejected(RejectReason.BAD_SIGNATURE), p.a.onReject(forged), "a forgery is ignored");
+      // B's endpoint said no (say its ledger time had passed an expiry) and then yes after a correction
+      Outcome.Done w = done(p.a.onReject(Pair.rejectBy(Party.B, 2, RejectReason.INSUFFICIENT_BALANCE, 0)));
       assertEquals(List.of(ChannelEffect.ProposalWithdrawn.class),
           w.effects().stream().map(Object::getClass).toList(), "outcome open, not failed");
       Outcome.Done d = done(p.deliver(Party.B, cs));
@@ -367,8 +370,7 @@ class DurableChannelTest {
       int withdrawals = 0;
       while (p.a.propose(pay(1)) instanceof Outcome.Done d) {
         ChannelMessage.Propose prop = (ChannelMessage.Propose) only(d);
-        done(p.a.onReject(new ChannelMessage.Reject(Pair.PARAMS.channelId(), prop.proposal().proof().nonce(),
-            RejectReason.LOCK_EXPIRED, 0)));
+        done(p.a.onReject(Pair.rejectBy(Party.B, prop.proposal().proof().nonce(), RejectReason.LOCK_EXPIRED, 0)));
         withdrawals++;
       }
       assertEquals(31, withdrawals, "nonces 2, 4, ..., 62: the next would pass MAX_NONCE_STEP");

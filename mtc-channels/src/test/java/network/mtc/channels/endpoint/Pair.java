@@ -108,6 +108,12 @@ final class Pair implements AutoCloseable {
     throw new IllegalArgumentException("not a message between the parties: " + m);
   }
 
+  /** A REJECT of the proposal at {@code nonce}, signed by {@code from}'s key (as its endpoint would). */
+  static ChannelMessage.Reject rejectBy(Party from, long nonce, network.mtc.channels.RejectReason reason,
+      long floor) {
+    return ChannelMessage.Reject.sign(from == Party.A ? KEY_A : KEY_B, PARAMS.channelId(), nonce, reason, floor);
+  }
+
   static Outcome.Done done(Outcome o) {
     if (!(o instanceof Outcome.Done d)) {
       throw new AssertionError("expected Done, got " + o);

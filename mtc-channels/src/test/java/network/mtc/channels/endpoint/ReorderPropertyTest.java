@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both ends pay at random moments over a mesh that reorders (each delivery takes one of the first three
- * messages in flight) and loses one message in twenty, while a third party forges a REJECT now and then:
+ * messages in flight) and loses one message in twenty, while now and then a peer rejects a proposal it
+ * may already have countersigned or countersign later (a change of mind: its ledger time moved):
  * proposals race, overtake their countersignatures, arrive stale, are rejected and withdrawn, and
  * withdrawn ones are completed after all (channels.md §7-8). Each payer is an application that follows only the effects
  * its endpoint reports. Over many seeds, once the mesh is quiet and both ends have reestablished: every
@@ -78,10 +79,11 @@ class ReorderPropertyTest {
             handle(who, done.effects(), done.send(), payments, inFlight);
           }
         } else if (rnd.nextInt(25) == 0 && p.end(who).pendingProposal().isPresent()) {
-          // a REJECT of who's pending proposal forged by a third party: who withdraws, the outcome is open
+          // the peer says no to who's pending proposal (say its ledger time passed an expiry) though it may
+          // have said yes already or say yes later: who withdraws, the outcome is open
           ChannelMessage.Propose mine = p.end(who).pendingProposal().get();
-          deliver(p, who.other(), new ChannelMessage.Reject(Pair.PARAMS.channelId(),
-              mine.proposal().proof().nonce(), RejectReason.INSUFFICIENT_BALANCE, 0), payments, inFlight, seen);
+          deliver(p, who.other(), Pair.rejectBy(who.other(), mine.proposal().proof().nonce(),
+              RejectReason.INSUFFICIENT_BALANCE, 0), payments, inFlight, seen);
         } else if (!inFlight.get(who).isEmpty()) {
           List<ChannelMessage> q = inFlight.get(who);
           ChannelMessage m = q.remove(rnd.nextInt(Math.min(3, q.size())));

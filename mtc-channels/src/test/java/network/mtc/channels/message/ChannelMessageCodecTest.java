@@ -87,7 +87,7 @@ class ChannelMessageCodecTest {
     c.commit(lock2);
     ChannelState.Open withLocks = (ChannelState.Open) c.state;
     out.add(new ChannelMessage.Reestablish(Party.B, withLocks.latest(), withLocks.locks()));
-    out.add(new ChannelMessage.Reject(id, 5, RejectReason.LOCK_EXPIRED, 4));
+    out.add(new ChannelMessage.Reject(id, 5, RejectReason.LOCK_EXPIRED, 4, Bytes.copyOf(new byte[64])));
     out.add(new ChannelMessage.Propose(id, c.propose(new Update.Unlock(Bytes.copyOf(fill(1))))));
     c.ok(new ChannelEvent.Tick(2_000_000));
     out.add(new ChannelMessage.Propose(id, c.propose(new Update.ExpireLock(HashLock.hashOf(fill(2))))));
@@ -158,8 +158,8 @@ class ChannelMessageCodecTest {
     b[1] = 9;
     rejects(b, DecodeError.INVALID_VALUE, "type", 1);
     byte[] reject = ChannelMessageCodec.encode(new ChannelMessage.Reject(
-        ((ChannelMessage.Propose) s.get(0)).channelId(), 3, RejectReason.BAD_NONCE, 6));
-    assertEquals(51, reject.length);
+        ((ChannelMessage.Propose) s.get(0)).channelId(), 3, RejectReason.BAD_NONCE, 6, Bytes.copyOf(new byte[64])));
+    assertEquals(115, reject.length);
     b = reject.clone();
     b[42] = 31;
     rejects(b, DecodeError.INVALID_VALUE, "reason", 42);
