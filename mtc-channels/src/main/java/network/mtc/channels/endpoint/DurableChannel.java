@@ -316,12 +316,16 @@ public final class DurableChannel {
         && open.pending() == null) {
       Proposal next = early;
       early = null;
-      if (next.proof().prevHash().equals(open.latest().proof().hash())
-          && onProposal(next) instanceof Outcome.Done then) {
+      if (next.proof().prevHash().equals(open.latest().proof().hash())) {
+        Outcome then = onProposal(next);
         List<ChannelEffect> effects = new ArrayList<>(d.effects());
-        effects.addAll(then.effects());
         List<ChannelMessage> send = new ArrayList<>(d.send());
-        send.addAll(then.send());
+        if (then instanceof Outcome.Done done) {
+          effects.addAll(done.effects());
+          send.addAll(done.send());
+        } else if (then instanceof Outcome.Rejected r) {
+          send.addAll(r.send());   // the held proposal is illegal after all: tell its proposer (REJECT)
+        }
         return resolveWithdrawn(new Outcome.Done(state, effects, send));
       }
     }
