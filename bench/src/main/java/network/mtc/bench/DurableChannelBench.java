@@ -34,10 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A complete channel update through the endpoint a node uses ({@link DurableChannel}), both parties on
- * one core: the payer reserves its proposal (one record) and signs; the payee verifies, reserves, signs and
- * stores the co-signed state with its locks and time (two records, two syncs); the payer verifies the
+ * one core: the payer reserves its proposal (one record) and signs; the payee verifies, signs, then reserves
+ * and stores the co-signed state with its locks and time (two records, one sync); the payer verifies the
  * countersignature and stores (one record). Two signatures, two verifications, four journal records and,
- * in SYNC mode, four fdatasyncs. Payments alternate direction. Compare with {@link ChannelUpdateBench},
+ * in SYNC mode, three fdatasyncs. Payments alternate direction. Compare with {@link ChannelUpdateBench},
  * the same work wired by hand with three records.
  */
 @State(Scope.Thread)

@@ -257,13 +257,14 @@ public final class DurableChannel {
     // Above the latest state, above every nonce this node signed at (a withdrawn proposal: it may sign
     // nothing else there) and above the floor the peer named in a REJECT (it signed there).
     long latest = o.latest().proof().nonce();
-    if (ChannelMachine.nextNonce(Math.max(latest, reservedNonce()), me) - latest
+    long reserved = reservedNonce();
+    if (ChannelMachine.nextNonce(Math.max(latest, reserved), me) - latest
         > ChannelMachine.MAX_NONCE_STEP - 2) {
       // Too many own withdrawals since the latest co-signed state. Stop short of the limit, so that the peer
       // keeps a nonce of its parity above this node's signatures; closing cooperatively still works.
       return new Outcome.Rejected(RejectReason.BAD_NONCE);
     }
-    long nonce = ChannelMachine.nextNonce(Math.max(latest, Math.max(reservedNonce(), peerFloor)), me);
+    long nonce = ChannelMachine.nextNonce(Math.max(latest, Math.max(reserved, peerFloor)), me);
     Draft d = ChannelMachine.draft(o, me, update, nonce);
     if (d instanceof Draft.Illegal i) {
       return new Outcome.Rejected(i.reason());

@@ -52,9 +52,9 @@ public sealed interface Outcome {
 
   /**
    * The journal refused the signature this step needs (another state is reserved at that nonce, or a higher
-   * one): nothing was signed and nothing changed. {@code REFUSED_CONFLICT} on a countersignature means this
-   * node already signed another state at that nonce (its own proposal, or a close): see
-   * spec/channels-durability.md, "Durable channel endpoint".
+   * one, or the journal tracks as many channels as it may): nothing was signed and nothing changed. A
+   * countersignature refused because this node signed at or above that nonce is a {@link Rejected}
+   * {@code NONCE_RESERVED} with a REJECT for the peer instead: see spec/channels-durability.md 2.4.
    */
   record Refused(SignDecision decision) implements Outcome {
     /** Checks presence. */
