@@ -1,5 +1,7 @@
 package network.mtc.channels.message;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import network.mtc.channels.Amount;
@@ -189,8 +191,8 @@ public sealed interface ChannelMessage {
      * and floor (u64), big-endian.
      */
     public static byte[] signedMessage(Bytes channelId, long nonce, RejectReason reason, long floor) {
-      byte[] ctx = CONTEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(ctx.length + ID_LENGTH + 8 + 1 + 8);
+      byte[] ctx = CONTEXT.getBytes(StandardCharsets.US_ASCII);
+      ByteBuffer b = ByteBuffer.allocate(ctx.length + ID_LENGTH + 8 + 1 + 8);
       b.put(ctx).put(channelId.toByteArray()).putLong(nonce).put((byte) reason.code()).putLong(floor);
       return b.array();
     }
